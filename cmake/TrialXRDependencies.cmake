@@ -1,0 +1,16 @@
+# Every dependency comes from Debian 12's packages; tools/deps.sh installs them.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(tl-expected REQUIRED)
+find_package(fmt REQUIRED)
+find_package(zstd REQUIRED)
+find_package(meshoptimizer REQUIRED)
+find_package(TinyGLTF REQUIRED)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+
+if(TARGET zstd::libzstd_shared)
+  set(TRIALXR_ZSTD zstd::libzstd_shared)
+else()
+  set(TRIALXR_ZSTD zstd::libzstd_static)
+endif()

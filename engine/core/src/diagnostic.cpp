@@ -1,0 +1,126 @@
+#include "trialxr/core/diagnostic.h"
+
+#include <fmt/format.h>
+#include <algorithm>
+#include <numeric>
+
+namespace trialxr {
+
+Diagnostic& Diagnostics::error(std::string code, std::string file, SourceLoc loc,
+                               std::string message, std::string hint) {
+  items_.push_back({Severity::error, std::move(code), std::move(file), loc, std::move(message),
+                    std::move(hint)});
+  return items_.back();
+}
+
+Diagnostic& Diagnostics::warning(std::string code, std::string file, SourceLoc loc,
+                                 std::string message, std::string hint) {
+  items_.push_back({Severity::warning, std::move(code), std::move(file), loc, std::move(message),
+                    std::move(hint)});
+  return items_.back();
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+std::size_t Diagnostics::error_count() const {
+  return static_cast<std::size_t>(
+      std::count_if(items_.begin(), items_.end(),
+                    [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+std::size_t Diagnostics::warning_count() const {
+  return static_cast<std::size_t>(
+      std::count_if(items_.begin(), items_.end(),
+                    [](const Diagnostic& d) { return d.severity == Severity::warning; }));
+}
+
+void Diagnostics::sort() {
+  std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.file != b.file) return a.file < b.file;
+    if (a.loc.line != b.loc.line) return a.loc.line < b.loc.line;
+    return a.loc.column < b.loc.column;
+  });
+}
+
+std::string_view severity_name(Severity s) {
+  switch (s) {
+    case Severity::note:
+      return "note";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
+  }
+  return "error";
+}
+
+std::string render(const Diagnostic& d, const SourceLookup& lookup) {
+  std::string out;
+  if (d.loc.line > 0) {
+    out = fmt::format("{}:{}:{}: {}[{}]: {}\n", d.file, d.loc.line, d.loc.column,
+                      severity_name(d.severity), d.code, d.message);
+  } else {
+    out = fmt::format("{}: {}[{}]: {}\n", d.file, severity_name(d.severity), d.code, d.message);
+  }
+  std::string_view text =
+      (d.loc.line > 0 && lookup) ? lookup(d.file, d.loc.line) : std::string_view{};
+  if (!text.empty()) {
+    std::string number = std::to_string(d.loc.line);
+    std::string gutter(number.size(), ' ');
+    out += fmt::format(" {} | {}\n", number, text);
+    // Keep tabs in the caret line so the caret sits under the right character.
+    std::string pad;
+    for (std::uint32_t i = 1; i < d.loc.column && i - 1 < text.size(); ++i) {
+      pad += text[i - 1] == '\t' ? '\t' : ' ';
+    }
+    std::uint32_t len = std::max<std::uint32_t>(1, d.loc.length);
+    out += fmt::format(" {} | {}^{}\n", gutter, pad, std::string(len - 1, '~'));
+    if (!d.hint.empty()) out += fmt::format(" {} = hint: {}\n", gutter, d.hint);
+  } else if (!d.hint.empty()) {
+    out += fmt::format("   = hint: {}\n", d.hint);
+  }
+  return out;
+}
+
+std::string render(const Diagnostics& ds, const SourceLookup& lookup) {
+  std::string out;
+  for (const auto& d : ds.items()) out += render(d, lookup);
+  return out;
+}
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), std::size_t{0});
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string suggest(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_distance = std::max<std::size_t>(1, word.size() / 3) + 1;
+  for (const auto& c : candidates) {
+    std::size_t d = edit_distance(word, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+}  // namespace trialxr
