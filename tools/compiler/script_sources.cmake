@@ -1,1 +1,7 @@
-target_sources(trialxr_compiler PRIVATE)
+target_sources(trialxr_compiler PRIVATE
+  src/color.cpp
+  src/line_tagger.cpp
+  src/script_args.cpp
+  src/script_analyzer.cpp
+  src/script_parser.cpp
+)
