@@ -11,12 +11,14 @@ namespace {
 // A small palette chosen for clinical scenes: calm, distinguishable, with skin tones.
 const std::map<std::string, std::uint32_t, std::less<>>& palette() {
   static const std::map<std::string, std::uint32_t, std::less<>> colors = {
-      {"white", 0xFFFFFF},  {"black", 0x111111},  {"grey", 0x9AA0A6},    {"gray", 0x9AA0A6},
-      {"red", 0xD93025},    {"orange", 0xF29900}, {"yellow", 0xFDD663},  {"green", 0x34A853},
-      {"teal", 0x129EAF},   {"blue", 0x4285F4},   {"skyblue", 0x87CEEB}, {"navy", 0x1A3A6B},
-      {"purple", 0x9334E6}, {"pink", 0xF28BB6},   {"brown", 0x8D5B3C},   {"skin", 0xE0AC8A},
-      {"skin-light", 0xF1C9A5}, {"skin-medium", 0xC68E65}, {"skin-dark", 0x8D5524},
-      {"steel", 0xB8C2CC},  {"glass", 0xD6EAF8},  {"blood", 0x8A0303},   {"cream", 0xFFF8E7}};
+      {"white", 0xFFFFFF},     {"black", 0x111111},      {"grey", 0x9AA0A6},
+      {"gray", 0x9AA0A6},      {"red", 0xD93025},        {"orange", 0xF29900},
+      {"yellow", 0xFDD663},    {"green", 0x34A853},      {"teal", 0x129EAF},
+      {"blue", 0x4285F4},      {"skyblue", 0x87CEEB},    {"navy", 0x1A3A6B},
+      {"purple", 0x9334E6},    {"pink", 0xF28BB6},       {"brown", 0x8D5B3C},
+      {"skin", 0xE0AC8A},      {"skin-light", 0xF1C9A5}, {"skin-medium", 0xC68E65},
+      {"skin-dark", 0x8D5524}, {"steel", 0xB8C2CC},      {"glass", 0xD6EAF8},
+      {"blood", 0x8A0303},     {"cream", 0xFFF8E7}};
   return colors;
 }
 
@@ -28,7 +30,9 @@ int hex_digit(char c) {
 }
 
 std::array<float, 4> from_srgb8(std::uint32_t rgb, float alpha) {
-  auto channel = [&](int shift) { return srgb_to_linear(static_cast<float>((rgb >> shift) & 0xFF) / 255.0f); };
+  auto channel = [&](int shift) {
+    return srgb_to_linear(static_cast<float>((rgb >> shift) & 0xFF) / 255.0f);
+  };
   return {channel(16), channel(8), channel(0), alpha};
 }
 

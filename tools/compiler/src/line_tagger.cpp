@@ -12,8 +12,8 @@ namespace {
 
 // The statement words whose string is shown to the patient, and the id part for each.
 const std::map<std::string, std::string, std::less<>> kTextWords = {
-    {"title", "title"},  {"say", "say"},         {"label", "label"},
-    {"ask", "question"}, {"option", "option"},   {"feedback", "feedback"}};
+    {"title", "title"},  {"say", "say"},       {"label", "label"},
+    {"ask", "question"}, {"option", "option"}, {"feedback", "feedback"}};
 
 }  // namespace
 

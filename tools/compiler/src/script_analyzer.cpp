@@ -6,8 +6,8 @@
 // [SECTION] whole-scene rules (names, line ids, comfort)
 #include "trialxr/compiler/script_analyzer.h"
 
-#include <cmath>
 #include <fmt/format.h>
+#include <cmath>
 #include <glm/glm.hpp>
 #include <map>
 #include <set>
@@ -17,34 +17,33 @@
 
 namespace trialxr::compiler {
 
+using bundle::CueOp;
 using detail::ArgReader;
 using detail::Quantity;
-using bundle::CueOp;
 
 // [SECTION] vocabulary
 
 const std::vector<std::string>& top_level_words() {
-  static const std::vector<std::string> words = {"scene",    "model",   "box",   "sphere",
-                                                 "cylinder", "capsule", "plane", "arrow",
-                                                 "image",    "step"};
+  static const std::vector<std::string> words = {"scene",   "model", "box",   "sphere", "cylinder",
+                                                 "capsule", "plane", "arrow", "image",  "step"};
   return words;
 }
 
 const std::vector<std::string>& cue_words() {
   static const std::vector<std::string> words = {
-      "say",   "show",    "hide",  "move",        "rotate", "turn",  "scale",
-      "play",  "stop",    "highlight", "unhighlight", "label", "unlabel", "look",
-      "wait",  "together", "quiz", "goto",        "end"};
+      "say",  "show",     "hide",      "move",        "rotate", "turn",    "scale",
+      "play", "stop",     "highlight", "unhighlight", "label",  "unlabel", "look",
+      "wait", "together", "quiz",      "goto",        "end"};
   return words;
 }
 
 namespace {
 
 const std::map<std::string, bundle::ObjectKind, std::less<>> kObjectKinds = {
-    {"model", bundle::ObjectKind::model},       {"box", bundle::ObjectKind::box},
-    {"sphere", bundle::ObjectKind::sphere},     {"cylinder", bundle::ObjectKind::cylinder},
-    {"capsule", bundle::ObjectKind::capsule},   {"plane", bundle::ObjectKind::plane},
-    {"arrow", bundle::ObjectKind::arrow},       {"image", bundle::ObjectKind::image}};
+    {"model", bundle::ObjectKind::model},     {"box", bundle::ObjectKind::box},
+    {"sphere", bundle::ObjectKind::sphere},   {"cylinder", bundle::ObjectKind::cylinder},
+    {"capsule", bundle::ObjectKind::capsule}, {"plane", bundle::ObjectKind::plane},
+    {"arrow", bundle::ObjectKind::arrow},     {"image", bundle::ObjectKind::image}};
 
 bool valid_name(std::string_view name, bool allow_dot) {
   if (name.empty()) return false;
@@ -113,8 +112,9 @@ SceneModel Analyzer::run(const std::vector<Statement>& statements) {
       bool is_cue = std::find(cue_words().begin(), cue_words().end(), word) != cue_words().end();
       error("TX0100", st.head.loc, fmt::format("unknown section '{}'", word),
             !guess.empty() ? fmt::format("did you mean '{}'?", guess)
-            : is_cue ? fmt::format("'{}' belongs inside a step: indent it under a 'step' line", word)
-                     : "a script is made of 'scene', objects ('model', 'box', ...) and 'step' sections");
+            : is_cue
+                ? fmt::format("'{}' belongs inside a step: indent it under a 'step' line", word)
+                : "a script is made of 'scene', objects ('model', 'box', ...) and 'step' sections");
     }
   }
   if (!seen_header_) {
@@ -180,7 +180,8 @@ void Analyzer::no_line_tag(const Statement& st) {
 void Analyzer::header(const Statement& st) {
   if (seen_header_) {
     error("TX0102", st.head.loc, "the script has a second 'scene' section",
-          fmt::format("a script describes one scene; the first is on line {}", model_.header.loc.line));
+          fmt::format("a script describes one scene; the first is on line {}",
+                      model_.header.loc.line));
     return;
   }
   seen_header_ = true;
@@ -201,9 +202,11 @@ void Analyzer::header(const Statement& st) {
     if (key != "title") no_line_tag(f);
     ArgReader a(f, file_, diags_);
     if (key == "title") {
-      if (auto s = a.string("the scene's title")) h.title = text_from(*s, f, bundle::LineKind::title);
+      if (auto s = a.string("the scene's title"))
+        h.title = text_from(*s, f, bundle::LineKind::title);
     } else if (key == "study") {
-      if (auto t = a.peek(); t != nullptr && (t->kind == TokenKind::string || t->kind == TokenKind::word)) {
+      if (auto t = a.peek();
+          t != nullptr && (t->kind == TokenKind::string || t->kind == TokenKind::word)) {
         h.study = t->text;
         a.skip();
       } else {
@@ -211,7 +214,8 @@ void Analyzer::header(const Statement& st) {
       }
     } else if (key == "version") {
       if (auto t = a.peek(); t != nullptr) {
-        h.version = t->kind == TokenKind::number && t->text.empty() ? fmt::format("{}", t->number) : t->text;
+        h.version = t->kind == TokenKind::number && t->text.empty() ? fmt::format("{}", t->number)
+                                                                    : t->text;
         a.skip();
       } else {
         a.word("the content version, e.g. 1.0.0");
@@ -221,11 +225,14 @@ void Analyzer::header(const Statement& st) {
         auto lang = a.word("a language code such as en or zh");
         if (!lang) break;
         bool ok = lang->text.size() >= 2 && lang->text.size() <= 35;
-        for (char c : lang->text) ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-');
+        for (char c : lang->text)
+          ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '-');
         if (!ok) {
           error("TX0106", lang->loc, fmt::format("'{}' is not a language code", lang->text),
                 "use BCP 47 codes such as en, zh, zh-Hans, es-MX");
-        } else if (std::find(h.languages.begin(), h.languages.end(), lang->text) != h.languages.end()) {
+        } else if (std::find(h.languages.begin(), h.languages.end(), lang->text) !=
+                   h.languages.end()) {
           error("TX0106", lang->loc, fmt::format("language '{}' is listed twice", lang->text));
         } else {
           h.languages.push_back(lang->text);
@@ -253,14 +260,15 @@ void Analyzer::header(const Statement& st) {
           }
         }
       } else if (who) {
-        error("TX0105", who->loc, fmt::format("unknown audience '{}'", who->text),
-              "write 'audience adult' or 'audience child 7-11' (bands: under-7, 7-11, 12-14, 15-17)");
+        error(
+            "TX0105", who->loc, fmt::format("unknown audience '{}'", who->text),
+            "write 'audience adult' or 'audience child 7-11' (bands: under-7, 7-11, 12-14, 15-17)");
       }
     } else if (key == "approval") {
       if (auto s = a.string("the approval reference")) h.approval = s->text;
     } else {
-      static const std::vector<std::string> keys = {"title", "study", "version", "languages",
-                                                    "audience", "approval"};
+      static const std::vector<std::string> keys = {"title",     "study",    "version",
+                                                    "languages", "audience", "approval"};
       std::string guess = suggest(key, keys);
       error("TX0103", f.head.loc, fmt::format("unknown scene setting '{}'", key),
             guess.empty() ? "settings are: title, study, version, languages, audience, approval"
@@ -272,9 +280,11 @@ void Analyzer::header(const Statement& st) {
   SourceLoc at = st.head.loc;
   if (!seen.count("title")) error("TX0104", at, "the scene has no title", "add: title \"...\"");
   if (!seen.count("study")) error("TX0104", at, "the scene names no study", "add: study STUDY-ID");
-  if (!seen.count("version")) error("TX0104", at, "the scene has no content version", "add: version 1.0.0");
+  if (!seen.count("version"))
+    error("TX0104", at, "the scene has no content version", "add: version 1.0.0");
   if (!seen.count("languages") && !seen.count("language"))
-    error("TX0104", at, "the scene names no language", "add: languages en zh (base language first)");
+    error("TX0104", at, "the scene names no language",
+          "add: languages en zh (base language first)");
 }
 
 // [SECTION] objects
@@ -286,8 +296,9 @@ void Analyzer::object(const Statement& st, bundle::ObjectKind kind) {
   ArgReader args(st, file_, diags_);
   if (auto n = name_arg(args, "object name", false)) obj.name = *n;
   if (kind == bundle::ObjectKind::model || kind == bundle::ObjectKind::image) {
-    if (auto path = args.string(kind == bundle::ObjectKind::model ? "the model file (.glb or .gltf)"
-                                                                  : "the image file (.png or .jpg)")) {
+    if (auto path =
+            args.string(kind == bundle::ObjectKind::model ? "the model file (.glb or .gltf)"
+                                                          : "the image file (.png or .jpg)")) {
       obj.source = path->text;
       obj.source_loc = path->loc;
     }
@@ -295,9 +306,14 @@ void Analyzer::object(const Statement& st, bundle::ObjectKind kind) {
   args.finish();
   no_line_tag(st);
   switch (kind) {  // shape defaults that suit a table-top scene
-    case bundle::ObjectKind::plane: obj.size = {1.0f, 0.0f, 1.0f}; break;
-    case bundle::ObjectKind::image: obj.size = {0.5f, 0.0f, 0.0f}; break;
-    default: break;
+    case bundle::ObjectKind::plane:
+      obj.size = {1.0f, 0.0f, 1.0f};
+      break;
+    case bundle::ObjectKind::image:
+      obj.size = {0.5f, 0.0f, 0.0f};
+      break;
+    default:
+      break;
   }
   for (const Statement& p : st.children) object_property(p, obj);
   model_.objects.push_back(std::move(obj));
@@ -313,7 +329,7 @@ void Analyzer::object_property(const Statement& p, ObjectDecl& obj) {
     for (K k : kinds)
       if (k == obj.kind) return true;
     error("TX0116", p.head.loc, fmt::format("'{}' does not apply to this object", key),
-              fmt::format("'{}' is for {}", key, which));
+          fmt::format("'{}' is for {}", key, which));
     return false;
   };
   if (key == "at") {
@@ -332,21 +348,25 @@ void Analyzer::object_property(const Statement& p, ObjectDecl& obj) {
   } else if (key == "hidden") {
     obj.hidden = true;
   } else if (key == "color" || key == "colour") {
-    if (!only_for({K::box, K::sphere, K::cylinder, K::capsule, K::plane, K::arrow}, "built-in shapes"))
+    if (!only_for({K::box, K::sphere, K::cylinder, K::capsule, K::plane, K::arrow},
+                  "built-in shapes"))
       return;
     const Token* t = a.peek();
     if (t != nullptr && t->kind == TokenKind::number) {
       auto v = a.vec3(Quantity::scalar, "colour");
-      if (v) obj.color = {srgb_to_linear((*v)[0]), srgb_to_linear((*v)[1]), srgb_to_linear((*v)[2]), 1.0f};
+      if (v)
+        obj.color = {srgb_to_linear((*v)[0]), srgb_to_linear((*v)[1]), srgb_to_linear((*v)[2]),
+                     1.0f};
     } else if (t != nullptr) {
       a.skip();
       auto c = parse_color(t->text);
       if (!c) {
         std::string guess = suggest(t->text, color_names());
         error("TX0112", t->loc, fmt::format("'{}' is not a colour", t->text),
-              guess.empty() ? "write a colour name (red, skin, skyblue, ...), \"#rrggbb\", or three "
-                              "numbers from 0 to 1"
-                            : fmt::format("did you mean '{}'?", guess));
+              guess.empty()
+                  ? "write a colour name (red, skin, skyblue, ...), \"#rrggbb\", or three "
+                    "numbers from 0 to 1"
+                  : fmt::format("did you mean '{}'?", guess));
       } else {
         obj.color = *c;
       }
@@ -354,7 +374,9 @@ void Analyzer::object_property(const Statement& p, ObjectDecl& obj) {
       a.word("a colour");
     }
   } else if (key == "size") {
-    if (!only_for({K::box, K::plane, K::image}, "box (x y z), plane (width depth) and image (width)")) return;
+    if (!only_for({K::box, K::plane, K::image},
+                  "box (x y z), plane (width depth) and image (width)"))
+      return;
     obj.has_size = true;
     if (obj.kind == K::box) {
       if (auto v = a.vec3(Quantity::distance, "size")) obj.size = *v;
@@ -366,7 +388,9 @@ void Analyzer::object_property(const Statement& p, ObjectDecl& obj) {
       if (auto w = a.number(Quantity::distance, "width")) obj.size = {*w, 0.0f, 0.0f};
     }
   } else if (key == "radius") {
-    if (!only_for({K::sphere, K::cylinder, K::capsule, K::arrow}, "sphere, cylinder, capsule and arrow")) return;
+    if (!only_for({K::sphere, K::cylinder, K::capsule, K::arrow},
+                  "sphere, cylinder, capsule and arrow"))
+      return;
     if (auto v = a.number(Quantity::distance, "radius")) obj.radius = *v;
   } else if (key == "height") {
     if (!only_for({K::cylinder, K::capsule}, "cylinder and capsule")) return;
@@ -386,8 +410,8 @@ void Analyzer::object_property(const Statement& p, ObjectDecl& obj) {
       }
     }
   } else {
-    static const std::vector<std::string> keys = {"at",     "turn",   "scale",  "hidden", "color",
-                                                  "size",   "radius", "height", "length", "part"};
+    static const std::vector<std::string> keys = {"at",   "turn",   "scale",  "hidden", "color",
+                                                  "size", "radius", "height", "length", "part"};
     std::string guess = suggest(key, keys);
     error("TX0111", p.head.loc, fmt::format("unknown object setting '{}'", key),
           guess.empty() ? "object settings are: at, turn, scale, hidden, color, size, radius, "
@@ -514,7 +538,8 @@ std::optional<Cue> Analyzer::cue(const Statement& st) {
       auto n = a.number(Quantity::scalar, "the number of times");
       a.keyword("times");
       if (n && (*n < 1 || std::floor(*n) != *n)) {
-        a.error("TX0112", st.args.back().loc, "the number of times must be a whole number of 1 or more");
+        a.error("TX0112", st.args.back().loc,
+                "the number of times must be a whole number of 1 or more");
       } else if (n) {
         c.repeat = static_cast<std::uint32_t>(*n);
       }
@@ -577,11 +602,12 @@ std::optional<Cue> Analyzer::cue(const Statement& st) {
     c.op = CueOp::end_scene;
   } else {
     std::string guess = suggest(w, cue_words());
-    bool is_top = std::find(top_level_words().begin(), top_level_words().end(), w) !=
-                  top_level_words().end();
+    bool is_top =
+        std::find(top_level_words().begin(), top_level_words().end(), w) != top_level_words().end();
     error("TX0200", st.head.loc, fmt::format("unknown cue '{}'", w),
           !guess.empty() ? fmt::format("did you mean '{}'?", guess)
-          : is_top ? fmt::format("'{}' starts a section: write it at the left edge, not inside a step", w)
+          : is_top       ? fmt::format(
+                               "'{}' starts a section: write it at the left edge, not inside a step", w)
                    : "see docs/script-language.md for the list of cues");
     return std::nullopt;
   }
@@ -652,9 +678,11 @@ std::optional<Cue> Analyzer::quiz(const Statement& st) {
   if (q.options.size() < 2) {
     error("TX0301", at, "a quiz needs at least two options", "add lines: option \"...\"");
   } else if (correct == 0) {
-    error("TX0302", at, "no option is marked correct", "add 'correct' after the right option's text");
+    error("TX0302", at, "no option is marked correct",
+          "add 'correct' after the right option's text");
   } else if (q.kind != bundle::QuizKind::multiple && correct > 1) {
-    error("TX0302", at, fmt::format("{} options are marked correct in a single-answer quiz", correct),
+    error("TX0302", at,
+          fmt::format("{} options are marked correct in a single-answer quiz", correct),
           "write 'quiz multiple' if several answers are right");
   }
   if (q.kind == bundle::QuizKind::true_false && q.options.size() != 2) {
@@ -682,7 +710,8 @@ void Analyzer::quiz_option(const Statement& st, QuizDecl& q) {
     ArgReader ia(item, file_, diags_);
     no_children(item);
     if (item.head.text == "feedback") {
-      if (auto s = ia.string("the feedback")) o.feedback = text_from(*s, item, bundle::LineKind::feedback);
+      if (auto s = ia.string("the feedback"))
+        o.feedback = text_from(*s, item, bundle::LineKind::feedback);
     } else if (item.head.text == "goto") {
       no_line_tag(item);
       if (auto n = name_arg(ia, "a step name", false)) o.go_to = *n;
@@ -690,7 +719,8 @@ void Analyzer::quiz_option(const Statement& st, QuizDecl& q) {
       std::vector<std::string> keys = {"feedback", "goto"};
       std::string guess = suggest(item.head.text, keys);
       error("TX0303", item.head.loc, fmt::format("unknown option item '{}'", item.head.text),
-            guess.empty() ? "an option holds: feedback, goto" : fmt::format("did you mean '{}'?", guess));
+            guess.empty() ? "an option holds: feedback, goto"
+                          : fmt::format("did you mean '{}'?", guess));
       continue;
     }
     ia.finish();
@@ -707,7 +737,8 @@ void Analyzer::check_names() {
     auto [it, fresh] = objects.emplace(o.name.text, &o.name);
     if (!fresh) {
       error("TX0110", o.name.loc, fmt::format("there is already an object named '{}'", o.name.text),
-            fmt::format("the first is on line {}; give each object its own name", it->second->loc.line));
+            fmt::format("the first is on line {}; give each object its own name",
+                        it->second->loc.line));
     }
   }
   for (const StepDecl& s : model_.steps) {
@@ -737,7 +768,8 @@ void Analyzer::check_step_ref(const Name& step) {
   }
   std::string guess = suggest(step.text, names);
   error("TX0204", step.loc, fmt::format("there is no step named '{}'", step.text),
-        guess.empty() ? "name a step defined with 'step NAME'" : fmt::format("did you mean '{}'?", guess));
+        guess.empty() ? "name a step defined with 'step NAME'"
+                      : fmt::format("did you mean '{}'?", guess));
 }
 
 void Analyzer::check_step_refs(const std::vector<Cue>& cues) {
@@ -775,13 +807,16 @@ void Analyzer::check_line_ids() {
     if (t->line_id.empty()) {
       ++missing;
       error("TX0400", t->loc, "this text has no line id",
-            "run 'trialxr-build tag " + file_ + "' to add ids, or write #line:some-id at the end of the line");
+            "run 'trialxr-build tag " + file_ +
+                "' to add ids, or write #line:some-id at the end of the line");
       continue;
     }
     auto [it, fresh] = seen.emplace(t->line_id, t);
     if (!fresh) {
-      error("TX0401", t->loc, fmt::format("line id '{}' is already used on line {}", t->line_id, it->second->line),
-            "each text needs its own id; remove this one and run 'trialxr-build tag' to make a new one");
+      error("TX0401", t->loc,
+            fmt::format("line id '{}' is already used on line {}", t->line_id, it->second->line),
+            "each text needs its own id; remove this one and run 'trialxr-build tag' to make a new "
+            "one");
     }
   }
 }
@@ -792,18 +827,23 @@ void Analyzer::check_comfort() {
     glm::vec3 d = glm::vec3(p[0], p[1], p[2]) - eye;
     float distance = glm::length(d);
     if (distance < 0.5f) {
-      warning("TX0500", loc,
-              fmt::format("{} is {:.2f} m from the viewer's eyes; closer than 0.5 m is uncomfortable", what, distance),
-              "keep content between 0.5 m and 3 m ahead of the seated viewer");
+      warning(
+          "TX0500", loc,
+          fmt::format("{} is {:.2f} m from the viewer's eyes; closer than 0.5 m is uncomfortable",
+                      what, distance),
+          "keep content between 0.5 m and 3 m ahead of the seated viewer");
     } else if (distance > 3.0f) {
-      warning("TX0500", loc, fmt::format("{} is {:.1f} m away; beyond 3 m details are hard to see", what, distance),
-              "keep content between 0.5 m and 3 m ahead of the seated viewer");
+      warning(
+          "TX0500", loc,
+          fmt::format("{} is {:.1f} m away; beyond 3 m details are hard to see", what, distance),
+          "keep content between 0.5 m and 3 m ahead of the seated viewer");
     } else if (d.z > 0.0f) {
       warning("TX0500", loc, fmt::format("{} is behind the viewer", what),
               "seated patients should not need to turn around; negative z is ahead");
     }
   };
-  for (const ObjectDecl& o : model_.objects) check_place(o.position, o.name.loc, fmt::format("'{}'", o.name.text));
+  for (const ObjectDecl& o : model_.objects)
+    check_place(o.position, o.name.loc, fmt::format("'{}'", o.name.text));
   std::map<std::string, std::array<float, 3>> where;
   for (const ObjectDecl& o : model_.objects) where[o.name.text] = o.position;
   std::function<void(const std::vector<Cue>&)> walk = [&](const std::vector<Cue>& cues) {
@@ -817,7 +857,8 @@ void Analyzer::check_comfort() {
           float speed = glm::length(b - a) / std::max(c.duration, 1e-3f);
           if (speed > 1.0f) {
             warning("TX0501", c.loc,
-                    fmt::format("'{}' moves at {:.1f} m/s; fast motion near a seated viewer can cause discomfort",
+                    fmt::format("'{}' moves at {:.1f} m/s; fast motion near a seated viewer can "
+                                "cause discomfort",
                                 c.target.text, speed),
                     "give the move a longer 'over' duration (at most 1 m/s)");
           }
@@ -825,9 +866,11 @@ void Analyzer::check_comfort() {
         }
       } else if (c.op == CueOp::rotate && c.duration > 0) {
         // Turning a large share of the view quickly is a vection risk; warn above 180°/s.
-        float degrees = std::max({std::abs(c.value[0]), std::abs(c.value[1]), std::abs(c.value[2])});
+        float degrees =
+            std::max({std::abs(c.value[0]), std::abs(c.value[1]), std::abs(c.value[2])});
         if (degrees / c.duration > 180.0f) {
-          warning("TX0501", c.loc, fmt::format("'{}' turns at up to {:.0f}°/s", c.target.text, degrees / c.duration),
+          warning("TX0501", c.loc,
+                  fmt::format("'{}' turns at up to {:.0f}°/s", c.target.text, degrees / c.duration),
                   "turn more slowly (at most 180°/s) so the motion stays comfortable");
         }
       }

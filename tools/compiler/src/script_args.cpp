@@ -6,10 +6,14 @@ namespace {
 
 std::string_view quantity_example(Quantity q) {
   switch (q) {
-    case Quantity::scalar: return "a number such as 1.5";
-    case Quantity::distance: return "a distance in metres such as 0.5 or 50cm";
-    case Quantity::angle: return "an angle in degrees such as 90";
-    case Quantity::duration: return "a duration such as 2s or 500ms";
+    case Quantity::scalar:
+      return "a number such as 1.5";
+    case Quantity::distance:
+      return "a distance in metres such as 0.5 or 50cm";
+    case Quantity::angle:
+      return "an angle in degrees such as 90";
+    case Quantity::duration:
+      return "a duration such as 2s or 500ms";
   }
   return "a number";
 }
@@ -56,13 +60,14 @@ std::optional<Token> ArgReader::string(std::string_view what) {
 std::optional<float> ArgReader::number(Quantity q, std::string_view what) {
   const Token* t = peek();
   if (t == nullptr) {
-    error("TX0205", end_loc(), fmt::format("'{}' needs {} ({}) here", st_.head.text, what,
-                                           quantity_example(q)));
+    error("TX0205", end_loc(),
+          fmt::format("'{}' needs {} ({}) here", st_.head.text, what, quantity_example(q)));
     return std::nullopt;
   }
   skip();
   if (t->kind != TokenKind::number) {
-    error("TX0205", t->loc, fmt::format("expected {} ({}), found '{}'", what, quantity_example(q), t->text));
+    error("TX0205", t->loc,
+          fmt::format("expected {} ({}), found '{}'", what, quantity_example(q), t->text));
     return std::nullopt;
   }
   double v = t->number;
@@ -75,9 +80,11 @@ std::optional<float> ArgReader::number(Quantity q, std::string_view what) {
       }
       break;
     case Quantity::distance:
-      if (u == "cm") v /= 100.0;
+      if (u == "cm")
+        v /= 100.0;
       else if (!u.empty() && u != "m") {
-        error("TX0202", t->loc, fmt::format("{} is a distance; '{}' is not a distance unit", what, u),
+        error("TX0202", t->loc,
+              fmt::format("{} is a distance; '{}' is not a distance unit", what, u),
               "write metres (0.5 or 0.5m) or centimetres (50cm)");
         return std::nullopt;
       }
@@ -90,7 +97,8 @@ std::optional<float> ArgReader::number(Quantity q, std::string_view what) {
       }
       break;
     case Quantity::duration:
-      if (u == "ms") v /= 1000.0;
+      if (u == "ms")
+        v /= 1000.0;
       else if (u != "s") {
         error("TX0202", t->loc, fmt::format("{} needs a time unit", what),
               fmt::format("write {}s for seconds or {}ms for milliseconds", t->text, t->text));

@@ -1,7 +1,7 @@
 #include "trialxr/compiler/script_parser.h"
 
-#include <charconv>
 #include <fmt/format.h>
+#include <charconv>
 
 namespace trialxr::compiler {
 
@@ -11,12 +11,18 @@ constexpr std::string_view kOpenCurly = "\xE2\x80\x9C";   // “
 constexpr std::string_view kCloseCurly = "\xE2\x80\x9D";  // ”
 const std::vector<std::string> kUnits = {"s", "ms", "m", "cm", "deg"};
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r';
+}
 
 bool valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     auto c = static_cast<unsigned char>(s[i]);
-    std::size_t extra = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 4;
+    std::size_t extra = c < 0x80             ? 0
+                        : (c & 0xE0) == 0xC0 ? 1
+                        : (c & 0xF0) == 0xE0 ? 2
+                        : (c & 0xF8) == 0xF0 ? 3
+                                             : 4;
     if (extra > 3) return false;
     for (std::size_t k = 1; k <= extra; ++k) {
       if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
@@ -37,12 +43,17 @@ bool split_number(std::string_view text, double& value, std::string& unit) {
   if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
   bool seen_digit = false, seen_dot = false;
   while (i < text.size() && ((text[i] >= '0' && text[i] <= '9') || (text[i] == '.' && !seen_dot))) {
-    if (text[i] == '.') seen_dot = true; else seen_digit = true;
+    if (text[i] == '.')
+      seen_dot = true;
+    else
+      seen_digit = true;
     ++i;
   }
   if (!seen_digit) return false;
   std::size_t number_end = i;
-  while (i < text.size() && ((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z'))) ++i;
+  while (i < text.size() &&
+         ((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z')))
+    ++i;
   if (i != text.size()) return false;
   std::string_view digits = text.substr(0, number_end);
   if (!digits.empty() && digits[0] == '+') digits.remove_prefix(1);
@@ -94,8 +105,10 @@ struct Lexer {
       }
       if (text[pos] == '\\' && pos + 1 < text.size()) {
         char next = text[pos + 1];
-        if (next == '"' || next == '\\') value += next;
-        else if (next == 'n') value += '\n';
+        if (next == '"' || next == '\\')
+          value += next;
+        else if (next == 'n')
+          value += '\n';
         else {
           error("TX0002", pos, pos + 2, fmt::format("unknown escape '\\{}' in text", next),
                 "write \\\" for a quote, \\\\ for a backslash, \\n for a new line");
@@ -122,11 +135,13 @@ struct Lexer {
         ok = false;
     }
     if (!ok) {
-      error("TX0402", begin, pos, fmt::format("'{}' is not a valid line id", text.substr(begin, pos - begin)),
+      error("TX0402", begin, pos,
+            fmt::format("'{}' is not a valid line id", text.substr(begin, pos - begin)),
             "line ids use letters, digits, '-', '_' and '.', e.g. #line:pinch");
       return;
     }
-    out.tokens.push_back({TokenKind::line_tag, std::move(id), 0, {}, loc_of(line_number, begin, pos)});
+    out.tokens.push_back(
+        {TokenKind::line_tag, std::move(id), 0, {}, loc_of(line_number, begin, pos)});
   }
 
   void bare_token() {
@@ -238,7 +253,7 @@ std::vector<Statement> parse_script(const SourceFile& file, Diagnostics& diags) 
       diags.error("TX0004", file.path(), {n, 1, st.indent},
                   "the first line of a section must not be indented",
                   "start 'scene', 'model', 'step' and similar lines at the left edge");
-    } else if (!siblings.empty() && siblings.back().indent != st.indent) {
+    } else if (!open.empty() && !siblings.empty() && siblings.back().indent != st.indent) {
       diags.error("TX0004", file.path(), {n, 1, std::max<std::uint32_t>(1, st.indent)},
                   "this line's indentation does not match the lines it belongs with",
                   fmt::format("indent it by {} spaces, like line {}", siblings.back().indent,
