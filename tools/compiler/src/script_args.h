@@ -2,8 +2,8 @@
 // places, what is missing, of the wrong kind, or left over. Private to the analyser.
 #pragma once
 
-#include <array>
 #include <fmt/format.h>
+#include <array>
 #include <optional>
 #include <string>
 
