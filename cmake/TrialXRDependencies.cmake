@@ -6,6 +6,8 @@ find_package(fmt REQUIRED)
 find_package(zstd REQUIRED)
 find_package(meshoptimizer REQUIRED)
 find_package(TinyGLTF REQUIRED)
+find_package(glm REQUIRED)
+find_package(CLI11 REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
 

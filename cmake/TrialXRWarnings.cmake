@@ -5,5 +5,5 @@ function(trialxr_project_target target)
   target_compile_options(${target} PRIVATE
     -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
     -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual
-    -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough -Werror)
+    -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough -Werror)
 endfunction()

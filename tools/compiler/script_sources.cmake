@@ -1,6 +1,8 @@
 target_sources(trialxr_compiler PRIVATE
+  src/build_cli.cpp
   src/color.cpp
   src/line_tagger.cpp
+  src/scene_compiler.cpp
   src/script_args.cpp
   src/script_analyzer.cpp
   src/script_parser.cpp

@@ -19,11 +19,14 @@
 // [SECTION] scene objects, nodes, meshes, materials, textures
 // [SECTION] animation and skins
 // [SECTION] timeline: steps, cues, quizzes
+// [SECTION] layout guarantees
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 
 namespace trialxr::bundle {
 
@@ -395,5 +398,42 @@ struct OptionRecord {
   std::uint32_t go_to_step;     // kNone: follow the quiz's rule
   std::uint32_t flags;          // OptionFlags
 };
+
+// [SECTION] layout guarantees
+//
+// The records are written and read as raw bytes, so every one must be trivially
+// copyable, free of padding (its size is the sum of its fields) and the host must be
+// little-endian. These checks make a layout change or a port to a big-endian target
+// fail to compile instead of silently changing the format.
+
+static_assert(std::endian::native == std::endian::little, "the .trxb format is little-endian");
+
+// Size is the sum of the field sizes, so sizeof(T) == Size proves there is no padding.
+template <class T, std::size_t Size, std::size_t Align>
+constexpr bool kPlainRecord = std::is_trivially_copyable_v<T>&& std::is_standard_layout_v<T> &&
+                              sizeof(T) == Size && alignof(T) == Align;
+
+static_assert(kPlainRecord<FileHeader, 168, 8>);
+static_assert(kPlainRecord<SectionEntry, 64, 8>);
+static_assert(kPlainRecord<StrRef, 8, 4>);
+static_assert(kPlainRecord<MetaRecord, 96, 4>);
+static_assert(kPlainRecord<LineRecord, 16, 4>);
+static_assert(kPlainRecord<LineText, 16, 4>);
+static_assert(kPlainRecord<ObjectRecord, 40, 4>);
+static_assert(kPlainRecord<NodeRecord, 68, 4>);
+static_assert(kPlainRecord<MeshRecord, 16, 4>);
+static_assert(kPlainRecord<StreamRef, 16, 8>);
+static_assert(kPlainRecord<PrimitiveRecord, 192, 8>);
+static_assert(kPlainRecord<MorphTargetRecord, 48, 8>);
+static_assert(kPlainRecord<TextureSlot, 12, 4>);
+static_assert(kPlainRecord<MaterialRecord, 116, 4>);
+static_assert(kPlainRecord<TextureRecord, 56, 8>);
+static_assert(kPlainRecord<SkinRecord, 16, 4>);
+static_assert(kPlainRecord<AnimationRecord, 24, 4>);
+static_assert(kPlainRecord<ChannelRecord, 32, 4>);
+static_assert(kPlainRecord<StepRecord, 24, 4>);
+static_assert(kPlainRecord<CueRecord, 48, 4>);
+static_assert(kPlainRecord<QuizRecord, 40, 4>);
+static_assert(kPlainRecord<OptionRecord, 24, 4>);
 
 }  // namespace trialxr::bundle
