@@ -6,6 +6,7 @@
 #include <zstd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <random>
@@ -102,7 +103,7 @@ BundleContent make_full_content(bool random_texels = false) {
                       "vein"};
   const char* de[] = {"Blutabnahme",
                       "Hallo! Heute schauen wir uns deinen Arm an.",
-                      "Wohin geht die Nadel?",
+                      "Wohin führt die Nadel?",
                       "In eine Vene",
                       "In einen Knochen",
                       "",
@@ -1029,6 +1030,9 @@ TEST(BundleCrossReferences, EachBrokenReferenceIsNamed) {
   const std::size_t texels = probe.raw(kSecTexels).size();
   const std::size_t texels_end = (texels + 15) / 16 * 16;
   const PrimitiveRecord p0 = probe.records<PrimitiveRecord>(kSecPrimitives)[0];
+  const std::uint32_t times0 = probe.records<ChannelRecord>(kSecChannels)[0].times;
+  const StrRef umlaut_text = probe.records<LineText>(kSecLineText)[5].text;
+  const std::size_t umlaut = umlaut_text.offset + std::string_view("Wohin f").size();
 
   const std::vector<CrossCase> cases = {
       {"node parent after it", edit<NodeRecord>(kSecNodes, [](auto& n) { n[2].parent = 7; }),
@@ -1068,7 +1072,7 @@ TEST(BundleCrossReferences, EachBrokenReferenceIsNamed) {
       {"line text count", edit<LineText>(kSecLineText, [](auto& t) { t.pop_back(); }),
        "section LTXT: holds 13 entries; expected 14 (7 lines x 2 languages)"},
       {"invalid UTF-8", [&](RawBundle& r) { Bytes s = r.raw(kSecStrings); s[0] = std::byte{0xC0}; r.set_raw(kSecStrings, s); },
-       "section META: scene_id (offset 0, 10 bytes) is not valid UTF-8"},
+       "section STRS: byte 0 is not valid UTF-8"},
       {"mesh primitives", edit<MeshRecord>(kSecMeshes, [](auto& m) { m[2].primitive_count = 2; }),
        "section MESH: record 2 primitives [2, 4) is out of range (3 records in PRIM)"},
       {"mesh weights", edit<MeshRecord>(kSecMeshes, [](auto& m) { m[0].weight_count = 2; }),
@@ -1134,6 +1138,29 @@ TEST(BundleCrossReferences, EachBrokenReferenceIsNamed) {
        "section ACHN: record 0 key 1 time -1 is before the previous key's 0"},
       {"step cues", edit<StepRecord>(kSecSteps, [](auto& s) { s[1].cue_count = 6; }),
        "section STEP: record 1 cues [5, 11) is out of range (10 records in CUES)"},
+      {"StrRef splits a character",
+       edit<LineText>(kSecLineText, [&](auto& t) { t[5].text.offset += 8; t[5].text.size -= 8; }),
+       "section LTXT: record 5 text (offset " + std::to_string(umlaut + 1) + ", " +
+           std::to_string(umlaut_text.size - 8) +
+           " bytes) does not start and end on UTF-8 character boundaries"},
+      {"language tag too long",
+       edit<StrRef>(kSecLanguages, [&](auto& l) { l[1] = StrRef{0, static_cast<std::uint32_t>(strs)}; }),
+       "section LANG: record 1 tag is " + std::to_string(strs) +
+           " bytes, longer than the 64 a BCP 47 tag may use"},
+      {"mesh ranges overlap", edit<MeshRecord>(kSecMeshes, [](auto& m) { m[1].first_primitive = 0; m[1].primitive_count = 2; }),
+       "section MESH: record 1 primitives [0, 2) overlaps [0, 1) of record 0; ranges into PRIM must be identical or disjoint"},
+      {"index streams overlap", edit<PrimitiveRecord>(kSecPrimitives, [&](auto& p) { p[1].indices.offset = p0.indices.offset + 4; }),
+       "section PRIM: record 1 index stream [" + std::to_string(p0.indices.offset + 4) + ", " +
+           std::to_string(p0.indices.offset + 16) + ") overlaps [" + std::to_string(p0.indices.offset) +
+           ", " + std::to_string(p0.indices.offset + 12) + ") of record 0; ranges into GEOM must be identical or disjoint"},
+      {"shared index bytes read as uint32", edit<PrimitiveRecord>(kSecPrimitives, [&](auto& p) { p[1].indices.offset = p0.indices.offset; }),
+       "section PRIM: record 1 index 65536 at position 0 is out of range (3 vertices)"},
+      {"shared morph targets, other vertex count", edit<PrimitiveRecord>(kSecPrimitives, [](auto& p) { p[1].first_target = 0; p[1].target_count = 1; }),
+       "section MTGT: record 0 position stream is 48 bytes; primitive 1 has 3 vertices, so expected 36"},
+      {"key times overlap", edit<ChannelRecord>(kSecChannels, [&](auto& c) { c[1].times = times0 + 1; }),
+       "section ACHN: record 1 times [" + std::to_string(times0 + 1) + ", " + std::to_string(times0 + 3) +
+           ") overlaps [" + std::to_string(times0) + ", " + std::to_string(times0 + 2) +
+           ") of record 0; ranges into F32S must be identical or disjoint"},
       {"cue op", edit<CueRecord>(kSecCues, [](auto& c) { c[0].op = static_cast<CueOp>(99); }),
        "section CUES: record 0 op 99 is not a valid value (0..19)"},
       {"cue target missing", edit<CueRecord>(kSecCues, [](auto& c) { c[8].target = kNone; }),
@@ -1172,6 +1199,25 @@ TEST(BundleCrossReferences, EachBrokenReferenceIsNamed) {
   EXPECT_EQ(open_error(RawBundle::parse(file).serialize()), "<opened>");
 }
 
+TEST(BundleCrossReferences, SharedIdenticalRangesAreFine) {
+  RawBundle raw = RawBundle::parse(write_ok(make_full_content()));
+  const PrimitiveRecord p0 = raw.records<PrimitiveRecord>(kSecPrimitives)[0];
+  // Mesh 1 reuses mesh 0's primitive (node 2 draws it unskinned), channel 2 reuses
+  // channel 0's key times, primitive 2 reuses primitive 1's index buffer.
+  raw.edit<MeshRecord>(kSecMeshes, [](auto& m) { m[1] = MeshRecord{0, 1, 0, 0}; });
+  raw.edit<ChannelRecord>(kSecChannels, [](auto& c) { c[2].times = c[0].times; });
+  raw.edit<PrimitiveRecord>(kSecPrimitives, [](auto& p) {
+    p[2].index_count = 3;
+    p[2].index_type = IndexType::uint32;
+    p[2].indices = p[1].indices;
+  });
+  auto b = Bundle::open_bytes(raw.serialize(), preview());
+  ASSERT_TRUE(b) << b.error().message;
+  EXPECT_EQ(b->meshes()[1].first_primitive, 0u);
+  EXPECT_EQ(b->primitives()[2].indices.offset, b->primitives()[1].indices.offset);
+  EXPECT_NE(p0.indices.offset, b->primitives()[2].indices.offset);
+}
+
 TEST(BundleCrossReferences, SignerKeyIdMustMatchTheSigner) {
   const Bytes file = write_ok(make_full_content(), &test_key());
   RawBundle raw = RawBundle::parse(file);
@@ -1195,7 +1241,10 @@ TEST(BundleRobustness, RandomDamageIsRefusedOrHarmless) {
   const RawBundle original = RawBundle::parse(file);
   std::mt19937_64 rng(20240611);
   int opened = 0;
-  for (int i = 0; i < 3000; ++i) {
+  // TRIALXR_FUZZ_ITERATIONS=200000 makes this a longer fuzzing run (best under ASan).
+  const char* env = std::getenv("TRIALXR_FUZZ_ITERATIONS");
+  const int iterations = env != nullptr ? std::atoi(env) : 3000;
+  for (int i = 0; i < iterations; ++i) {
     RawBundle raw = original;
     // Damage a decoded table and re-hash, so the cross-reference checks see it.
     RawSection& s = raw.sections[rng() % raw.sections.size()];
@@ -1220,10 +1269,28 @@ TEST(BundleRobustness, RandomDamageIsRefusedOrHarmless) {
     }
   }
   // Raw file damage without re-hashing, including the header and table.
-  for (int i = 0; i < 2000; ++i) {
+  for (int i = 0; i < iterations; ++i) {
     Bytes bad = file;
     bad[rng() % bad.size()] = static_cast<std::byte>(rng());
     if (rng() % 4 == 0) bad.resize(rng() % bad.size());
+    auto b = Bundle::open_bytes(bad, preview());
+    if (!b) {
+      EXPECT_EQ(b.error().message.rfind("<memory>: ", 0), 0u) << b.error().message;
+    }
+  }
+  // Damaged section table with a recomputed table hash: bounds, overlap and codec checks.
+  for (int i = 0; i < iterations / 2; ++i) {
+    Bytes bad = file;
+    FileHeader h;
+    std::memcpy(&h, bad.data(), sizeof h);
+    std::size_t table_bytes = h.section_count * sizeof(SectionEntry);
+    int flips = 1 + static_cast<int>(rng() % 3);
+    for (int k = 0; k < flips; ++k) {
+      bad[h.table_offset + rng() % table_bytes] = static_cast<std::byte>(rng());
+    }
+    if (rng() % 8 == 0) h.section_count = static_cast<std::uint32_t>(rng() % 40);
+    std::memcpy(bad.data(), &h, sizeof h);
+    patch_entry(bad, 0, [](SectionEntry&) {});  // re-hash the table
     auto b = Bundle::open_bytes(bad, preview());
     if (!b) {
       EXPECT_EQ(b.error().message.rfind("<memory>: ", 0), 0u) << b.error().message;

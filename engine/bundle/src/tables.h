@@ -45,8 +45,8 @@ struct Tables {
 // Checks every cross reference; the error names the file, the section and the record.
 Status validate_tables(const Tables& tables);
 
-// True when `text` is well-formed UTF-8 (no overlongs, surrogates or code points
-// above U+10FFFF).
-bool is_valid_utf8(std::span<const std::byte> text);
+// Offset of the first byte that is not well-formed UTF-8 (overlongs, surrogates and code
+// points above U+10FFFF are not), or text.size() when all of it is.
+std::size_t first_invalid_utf8(std::span<const std::byte> text);
 
 }  // namespace trialxr::bundle::detail

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <map>
+#include <tuple>
 #include <vector>
 
 #include "tables.h"
@@ -15,7 +17,7 @@
 
 namespace trialxr::bundle::detail {
 
-bool is_valid_utf8(std::span<const std::byte> text) {
+std::size_t first_invalid_utf8(std::span<const std::byte> text) {
   std::size_t i = 0;
   const std::size_t n = text.size();
   auto at = [&](std::size_t k) { return std::to_integer<std::uint32_t>(text[k]); };
@@ -35,23 +37,25 @@ bool is_valid_utf8(std::span<const std::byte> text) {
     } else if ((c & 0xF8) == 0xF0) {
       len = 4, min = 0x10000, cp = c & 0x07;
     } else {
-      return false;
+      return i;
     }
-    if (n - i < len) return false;
+    if (n - i < len) return i;
     for (std::size_t k = 1; k < len; ++k) {
       std::uint32_t cc = at(i + k);
-      if ((cc & 0xC0) != 0x80) return false;
+      if ((cc & 0xC0) != 0x80) return i;
       cp = (cp << 6) | (cc & 0x3F);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
     i += len;
   }
-  return true;
+  return n;
 }
 
 namespace {
 
 constexpr std::uint32_t kNoRecord = kNone;
+// RFC 5646 4.4.1: 35 characters hold any practical language tag; 64 leaves room.
+constexpr std::size_t kMaxLanguageTag = 64;
 
 template <class E>
 constexpr std::uint32_t raw(E e) {
@@ -85,10 +89,10 @@ class Validator {
   explicit Validator(const Tables& t) : t_(t) {}
 
   Status run() {
-    bool ok = meta() && languages() && lines() && line_text() && objects() && nodes() && meshes() &&
-              primitives() && morph_targets() && materials() && textures() && skins() && joints() &&
-              skinned_nodes() && animations() && channels() && steps() && cues() && quizzes() &&
-              options();
+    bool ok = strings() && meta() && languages() && lines() && line_text() && objects() &&
+              nodes() && meshes() && primitives() && morph_targets() && materials() && textures() &&
+              skins() && joints() && skinned_nodes() && channels() && animations() && steps() &&
+              cues() && quizzes() && options();
     if (!ok) return fail(std::move(error_));
     return {};
   }
@@ -116,14 +120,20 @@ class Validator {
 
   // [SECTION] helpers
 
+  // The pool as a whole is valid UTF-8 (strings() checked it once), so a string in it is
+  // valid exactly when it starts and ends on character boundaries: O(1) per reference.
   bool str(const char* field, StrRef ref) {
     const std::size_t pool = t_.strings.size();
     if (ref.offset > pool || ref.size > pool - ref.offset) {
       return bad("{} (offset {}, {} bytes) lies outside STRS ({} bytes)", field, ref.offset,
                  ref.size, pool);
     }
-    if (!is_valid_utf8(t_.strings.subspan(ref.offset, ref.size))) {
-      return bad("{} (offset {}, {} bytes) is not valid UTF-8", field, ref.offset, ref.size);
+    auto continuation = [&](std::size_t at) {
+      return at < pool && (std::to_integer<unsigned>(t_.strings[at]) & 0xC0u) == 0x80u;
+    };
+    if (ref.size > 0 && (continuation(ref.offset) || continuation(ref.offset + ref.size))) {
+      return bad("{} (offset {}, {} bytes) does not start and end on UTF-8 character boundaries",
+                 field, ref.offset, ref.size);
     }
     return true;
   }
@@ -185,9 +195,40 @@ class Validator {
       return bad("{} stream is {} bytes; expected {} ({} x {} bytes)", field, s.size, expected,
                  count, stride);
     }
-    if (s.offset % 4 != 0)
+    if (s.offset % 4 != 0) {
       return bad("{} stream offset {} is not a multiple of 4", field, s.offset);
+    }
     return range(field, s.offset, s.size, t_.geometry.size(), kSecGeometry, "bytes");
+  }
+
+  struct Extent {
+    std::uint64_t first;
+    std::uint64_t count;
+    std::uint32_t record;
+  };
+
+  // The ranges different records hold into one table or blob must be identical or
+  // disjoint. Each distinct range is then scanned once, with its result cached by its
+  // first element, which keeps validation linear in the file size for any input.
+  bool identical_or_disjoint(const char* field, std::vector<Extent> extents, std::uint32_t target) {
+    std::erase_if(extents, [](const Extent& e) { return e.count == 0; });
+    std::sort(extents.begin(), extents.end(), [](const Extent& a, const Extent& b) {
+      return std::tie(a.first, a.count, a.record) < std::tie(b.first, b.count, b.record);
+    });
+    for (std::size_t i = 1; i < extents.size(); ++i) {
+      const Extent& a = extents[i - 1];
+      const Extent& b = extents[i];
+      if (a.first == b.first && a.count == b.count) continue;
+      if (b.first < a.first + a.count) {
+        record_ = b.record;
+        return bad(
+            "{} [{}, {}) overlaps [{}, {}) of record {}; ranges into {} must be identical "
+            "or disjoint",
+            field, b.first, b.first + b.count, a.first, a.first + a.count, a.record,
+            fourcc_name(target));
+      }
+    }
+    return true;
   }
 
   template <class T>
@@ -198,6 +239,14 @@ class Validator {
   }
 
   // [SECTION] metadata and strings
+
+  bool strings() {
+    at(kSecStrings);
+    if (std::size_t bad_at = first_invalid_utf8(t_.strings); bad_at != t_.strings.size()) {
+      return bad("byte {} is not valid UTF-8", bad_at);
+    }
+    return true;
+  }
 
   bool meta() {
     at(kSecMeta);
@@ -223,14 +272,18 @@ class Validator {
   bool languages() {
     at(kSecLanguages);
     if (t_.languages.empty()) return bad("no languages; the base language must be listed");
+    std::map<std::string_view, std::uint32_t> seen;
     for (std::uint32_t i = 0; i < t_.languages.size(); ++i) {
       record_ = i;
       if (!str("tag", t_.languages[i])) return false;
       std::string_view tag = text_of(t_.languages[i]);
       if (tag.empty()) return bad("tag is empty");
-      for (std::uint32_t j = 0; j < i; ++j) {
-        if (text_of(t_.languages[j]) == tag) return bad("tag '{}' repeats record {}", tag, j);
+      if (tag.size() > kMaxLanguageTag) {
+        return bad("tag is {} bytes, longer than the {} a BCP 47 tag may use", tag.size(),
+                   kMaxLanguageTag);
       }
+      auto [it, added] = seen.emplace(tag, i);
+      if (!added) return bad("tag '{}' repeats record {}", tag, it->second);
     }
     return true;
   }
@@ -311,6 +364,7 @@ class Validator {
 
   bool meshes() {
     at(kSecMeshes);
+    std::vector<Extent> extents;
     for (std::uint32_t i = 0; i < t_.meshes.size(); ++i) {
       record_ = i;
       const MeshRecord& m = t_.meshes[i];
@@ -320,17 +374,28 @@ class Validator {
                  "floats")) {
         return false;
       }
-      for (std::uint32_t p = m.first_primitive; p < m.first_primitive + m.primitive_count; ++p) {
-        std::uint32_t targets = t_.primitives[p].target_count;
-        std::uint32_t first_targets = t_.primitives[m.first_primitive].target_count;
-        if (targets != first_targets) {
-          return bad("primitive {} has {} morph targets but primitive {} has {}", p, targets,
-                     m.first_primitive, first_targets);
+      extents.push_back({m.first_primitive, m.primitive_count, i});
+    }
+    if (!identical_or_disjoint("primitives", std::move(extents), kSecPrimitives)) return false;
+    std::vector<bool> checked(t_.primitives.size(), false);
+    for (std::uint32_t i = 0; i < t_.meshes.size(); ++i) {
+      record_ = i;
+      const MeshRecord& m = t_.meshes[i];
+      if (m.primitive_count == 0) continue;
+      const std::uint32_t targets = t_.primitives[m.first_primitive].target_count;
+      if (!checked[m.first_primitive]) {
+        checked[m.first_primitive] = true;
+        for (std::uint32_t p = m.first_primitive + 1; p < m.first_primitive + m.primitive_count;
+             ++p) {
+          if (t_.primitives[p].target_count != targets) {
+            return bad("primitive {} has {} morph targets but primitive {} has {}", p,
+                       t_.primitives[p].target_count, m.first_primitive, targets);
+          }
         }
-        if (m.weight_count != 0 && m.weight_count != targets) {
-          return bad("has {} default weights but primitive {} has {} morph targets", m.weight_count,
-                     p, targets);
-        }
+      }
+      if (m.weight_count != 0 && m.weight_count != targets) {
+        return bad("has {} default weights but primitive {} has {} morph targets", m.weight_count,
+                   m.first_primitive, targets);
       }
     }
     return true;
@@ -345,6 +410,9 @@ class Validator {
   bool primitives() {
     at(kSecPrimitives);
     max_joint_.assign(t_.primitives.size(), kNone);
+    std::vector<Extent> index_extents;
+    std::vector<Extent> joint_extents;
+    std::vector<Extent> target_extents;
     for (std::uint32_t i = 0; i < t_.primitives.size(); ++i) {
       record_ = i;
       const PrimitiveRecord& p = t_.primitives[i];
@@ -366,34 +434,69 @@ class Validator {
         if (p.indices.size != 0) return bad("has an index stream but index_count is 0");
       } else {
         std::uint64_t isize = index_size(p.index_type);
-        if (!stream("index", p.indices, isize * p.index_count, true, p.index_count, isize) ||
-            !index_values(p)) {
+        if (!stream("index", p.indices, isize * p.index_count, true, p.index_count, isize)) {
           return false;
+        }
+      }
+      index_extents.push_back({p.indices.offset, p.indices.size, i});
+      const StreamRef& joints = p.attributes[raw(Attribute::joints0)];
+      joint_extents.push_back({joints.offset, joints.size, i});
+      target_extents.push_back({p.first_target, p.target_count, i});
+    }
+    if (!identical_or_disjoint("index stream", std::move(index_extents), kSecGeometry) ||
+        !identical_or_disjoint("joints0 stream", std::move(joint_extents), kSecGeometry) ||
+        !identical_or_disjoint("morph targets", std::move(target_extents), kSecMorphTargets)) {
+      return false;
+    }
+
+    // Scan each distinct index and joints0 stream once.
+    std::map<std::pair<std::uint64_t, IndexType>, std::uint32_t> max_index;
+    std::map<std::uint64_t, std::uint32_t> max_joint;
+    for (std::uint32_t i = 0; i < t_.primitives.size(); ++i) {
+      record_ = i;
+      const PrimitiveRecord& p = t_.primitives[i];
+      if (p.index_count > 0) {
+        auto [it, added] = max_index.try_emplace({p.indices.offset, p.index_type}, 0);
+        if (added) it->second = largest_index(p);
+        if (it->second >= p.vertex_count) {
+          std::uint64_t k = first_index_from(p, p.vertex_count);
+          return bad("index {} at position {} is out of range ({} vertices)", index_at(p, k), k,
+                     p.vertex_count);
         }
       }
       const StreamRef& joints = p.attributes[raw(Attribute::joints0)];
       if (joints.size > 0) {
-        std::uint32_t most = 0;
-        for (std::uint64_t k = 0; k < joints.size; k += 2) {
-          most = std::max<std::uint32_t>(most, load<std::uint16_t>(t_.geometry, joints.offset + k));
+        auto [it, added] = max_joint.try_emplace(joints.offset, 0);
+        if (added) {
+          for (std::uint64_t k = 0; k < joints.size; k += 2) {
+            it->second = std::max<std::uint32_t>(
+                it->second, load<std::uint16_t>(t_.geometry, joints.offset + k));
+          }
         }
-        max_joint_[i] = most;
+        max_joint_[i] = it->second;
       }
     }
     return true;
   }
 
-  bool index_values(const PrimitiveRecord& p) {
-    const std::uint64_t base = p.indices.offset;
+  std::uint32_t index_at(const PrimitiveRecord& p, std::uint64_t k) const {
+    return p.index_type == IndexType::uint16
+               ? load<std::uint16_t>(t_.geometry, p.indices.offset + 2 * k)
+               : load<std::uint32_t>(t_.geometry, p.indices.offset + 4 * k);
+  }
+
+  std::uint32_t largest_index(const PrimitiveRecord& p) const {
+    std::uint32_t most = 0;
+    for (std::uint64_t k = 0; k < p.index_count; ++k) most = std::max(most, index_at(p, k));
+    return most;
+  }
+
+  // Position of the first index >= limit; index_count when there is none.
+  std::uint64_t first_index_from(const PrimitiveRecord& p, std::uint32_t limit) const {
     for (std::uint64_t k = 0; k < p.index_count; ++k) {
-      std::uint32_t v = p.index_type == IndexType::uint16
-                            ? load<std::uint16_t>(t_.geometry, base + 2 * k)
-                            : load<std::uint32_t>(t_.geometry, base + 4 * k);
-      if (v >= p.vertex_count) {
-        return bad("index {} at position {} is out of range ({} vertices)", v, k, p.vertex_count);
-      }
+      if (index_at(p, k) >= limit) return k;
     }
-    return true;
+    return p.index_count;
   }
 
   bool morph_targets() {
@@ -413,20 +516,31 @@ class Validator {
       }
     }
     // Each target's streams hold one float3 delta per vertex of the primitive using it.
+    // Target ranges are identical or disjoint (checked in primitives()); sizes[first]
+    // remembers what a range was checked against (0: it has no streams at all).
+    constexpr std::uint64_t kUnchecked = UINT64_MAX;
+    std::vector<std::uint64_t> sizes(t_.morph_targets.size(), kUnchecked);
     for (std::uint32_t p = 0; p < t_.primitives.size(); ++p) {
       const PrimitiveRecord& prim = t_.primitives[p];
-      std::uint64_t expected = std::uint64_t{12} * prim.vertex_count;
+      if (prim.target_count == 0) continue;
+      const std::uint64_t expected = std::uint64_t{12} * prim.vertex_count;
+      std::uint64_t& memo = sizes[prim.first_target];
+      if (memo != kUnchecked && (memo == 0 || memo == expected)) continue;
+      bool any = false;
       for (std::uint32_t i = prim.first_target; i < prim.first_target + prim.target_count; ++i) {
         record_ = i;
         const MorphTargetRecord& m = t_.morph_targets[i];
         for (auto [field, s] : {std::pair{"position", &m.position}, std::pair{"normal", &m.normal},
                                 std::pair{"tangent", &m.tangent}}) {
-          if (s->size != 0 && s->size != expected) {
+          if (s->size == 0) continue;
+          any = true;
+          if (s->size != expected) {
             return bad("{} stream is {} bytes; primitive {} has {} vertices, so expected {}", field,
                        s->size, p, prim.vertex_count, expected);
           }
         }
       }
+      memo = any ? expected : 0;
     }
     return true;
   }
@@ -522,16 +636,28 @@ class Validator {
   // A skinned node's mesh may only use joints its skin has.
   bool skinned_nodes() {
     at(kSecNodes);
+    // The largest joint any primitive of a mesh's (identical or disjoint) range uses,
+    // cached by the range's first primitive; kNone when none has joints0.
+    constexpr std::uint32_t kUnchecked = kNone - 1;
+    std::vector<std::uint32_t> range_max(t_.primitives.size(), kUnchecked);
     for (std::uint32_t i = 0; i < t_.nodes.size(); ++i) {
       record_ = i;
       const NodeRecord& n = t_.nodes[i];
-      if (n.mesh == kNone) continue;
+      if (n.mesh == kNone || n.skin == kNone) continue;  // unskinned nodes ignore joints0
       const MeshRecord& m = t_.meshes[n.mesh];
+      if (m.primitive_count == 0) continue;
+      std::uint32_t& most = range_max[m.first_primitive];
+      if (most == kUnchecked) {
+        most = kNone;
+        for (std::uint32_t p = m.first_primitive; p < m.first_primitive + m.primitive_count; ++p) {
+          if (max_joint_[p] != kNone)
+            most = most == kNone ? max_joint_[p] : std::max(most, max_joint_[p]);
+        }
+      }
+      const std::uint32_t count = t_.skins[n.skin].joint_count;
+      if (most == kNone || most < count) continue;
       for (std::uint32_t p = m.first_primitive; p < m.first_primitive + m.primitive_count; ++p) {
-        if (max_joint_[p] == kNone) continue;
-        if (n.skin == kNone) continue;  // drawn unskinned
-        std::uint32_t count = t_.skins[n.skin].joint_count;
-        if (max_joint_[p] >= count) {
+        if (max_joint_[p] != kNone && max_joint_[p] >= count) {
           return bad("mesh {} primitive {} uses joint {} but skin {} has {} joints", n.mesh, p,
                      max_joint_[p], n.skin, count);
         }
@@ -540,8 +666,10 @@ class Validator {
     return true;
   }
 
+  // After channels(): every channel's node is valid.
   bool animations() {
     at(kSecAnimations);
+    std::vector<Extent> extents;
     for (std::uint32_t i = 0; i < t_.animations.size(); ++i) {
       record_ = i;
       const AnimationRecord& a = t_.animations[i];
@@ -552,10 +680,27 @@ class Validator {
       if (!std::isfinite(a.duration) || a.duration < 0) {
         return bad("duration {} is not a finite number of seconds >= 0", a.duration);
       }
+      extents.push_back({a.first_channel, a.channel_count, i});
+    }
+    if (!identical_or_disjoint("channels", std::move(extents), kSecChannels)) return false;
+    // Lowest and highest node a channel range animates, cached by its first channel.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> nodes(t_.channels.size(), {kNone, 0});
+    for (std::uint32_t i = 0; i < t_.animations.size(); ++i) {
+      record_ = i;
+      const AnimationRecord& a = t_.animations[i];
+      if (a.channel_count == 0) continue;
+      auto& [low, high] = nodes[a.first_channel];
+      if (low == kNone) {
+        for (std::uint32_t c = a.first_channel; c < a.first_channel + a.channel_count; ++c) {
+          low = std::min(low, t_.channels[c].node);
+          high = std::max(high, t_.channels[c].node);
+        }
+      }
       const ObjectRecord& o = t_.objects[a.object];
+      if (owned_by(low, o) && owned_by(high, o)) continue;
       for (std::uint32_t c = a.first_channel; c < a.first_channel + a.channel_count; ++c) {
         std::uint32_t node = t_.channels[c].node;
-        if (node < t_.nodes.size() && !owned_by(node, o)) {
+        if (!owned_by(node, o)) {
           return bad(
               "channel {} animates node {}, which is not among the nodes [{}, {}) of object {}", c,
               node, o.first_node, std::uint64_t{o.first_node} + o.node_count, a.object);
@@ -567,6 +712,7 @@ class Validator {
 
   bool channels() {
     at(kSecChannels);
+    std::vector<Extent> extents;
     for (std::uint32_t i = 0; i < t_.channels.size(); ++i) {
       record_ = i;
       const ChannelRecord& c = t_.channels[i];
@@ -606,6 +752,17 @@ class Validator {
                  t_.floats.size(), kSecFloats, "floats")) {
         return false;
       }
+      extents.push_back({c.times, c.key_count, i});
+    }
+    // Channels may share key times; each distinct (identical or disjoint) range is
+    // checked once.
+    if (!identical_or_disjoint("times", std::move(extents), kSecFloats)) return false;
+    std::vector<bool> checked(t_.floats.size(), false);
+    for (std::uint32_t i = 0; i < t_.channels.size(); ++i) {
+      record_ = i;
+      const ChannelRecord& c = t_.channels[i];
+      if (checked[c.times]) continue;
+      checked[c.times] = true;
       float previous = -INFINITY;
       for (std::uint32_t k = 0; k < c.key_count; ++k) {
         float time = t_.floats[c.times + k];
