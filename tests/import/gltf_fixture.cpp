@@ -41,8 +41,8 @@ int GltfBuilder::add_accessor(std::span<const std::byte> bytes, int component_ty
 }
 
 int GltfBuilder::add_floats(const std::vector<float>& values, int type) {
-  const auto comps = static_cast<std::size_t>(
-      tinygltf::GetNumComponentsInType(static_cast<std::uint32_t>(type)));
+  const auto comps =
+      static_cast<std::size_t>(tinygltf::GetNumComponentsInType(static_cast<std::uint32_t>(type)));
   const int index = add_accessor(std::as_bytes(std::span<const float>(values)),
                                  TINYGLTF_COMPONENT_TYPE_FLOAT, type, values.size() / comps);
   auto& acc = model_.accessors.back();
@@ -84,8 +84,7 @@ std::string save_gltf(const tinygltf::Model& model, const TempDir& dir, const st
   return path;
 }
 
-std::vector<std::uint8_t> encode_png(const std::vector<std::uint8_t>& rgba, int width,
-                                     int height) {
+std::vector<std::uint8_t> encode_png(const std::vector<std::uint8_t>& rgba, int width, int height) {
   std::vector<std::uint8_t> out;
   auto sink = [](void* ctx, void* data, int size) {
     auto* v = static_cast<std::vector<std::uint8_t>*>(ctx);

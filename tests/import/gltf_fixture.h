@@ -37,8 +37,8 @@ class GltfBuilder {
   template <class T>
   int add_ints(const std::vector<T>& values, int component_type, int type,
                bool normalized = false) {
-    const std::size_t comps = static_cast<std::size_t>(tinygltf::GetNumComponentsInType(
-        static_cast<std::uint32_t>(type)));
+    const std::size_t comps = static_cast<std::size_t>(
+        tinygltf::GetNumComponentsInType(static_cast<std::uint32_t>(type)));
     return add_accessor(std::as_bytes(std::span<const T>(values)), component_type, type,
                         values.size() / comps, normalized);
   }
@@ -59,8 +59,7 @@ enum class GltfForm { embedded, external, binary };
 std::string save_gltf(const tinygltf::Model& model, const TempDir& dir, const std::string& stem,
                       GltfForm form);
 
-std::vector<std::uint8_t> encode_png(const std::vector<std::uint8_t>& rgba, int width,
-                                     int height);
+std::vector<std::uint8_t> encode_png(const std::vector<std::uint8_t>& rgba, int width, int height);
 
 // A 2x2 black/white RGBA checker (black at top-left).
 std::vector<std::uint8_t> checker_2x2();

@@ -92,8 +92,7 @@ Result<Span> view_elements(const tinygltf::Model& model, int buffer_view, std::s
   const tinygltf::Buffer& buffer = model.buffers[static_cast<std::size_t>(bv.buffer)];
   if (bv.byteOffset > buffer.data.size() || bv.byteLength > buffer.data.size() - bv.byteOffset)
     return fail("buffer view " + std::to_string(buffer_view) + " lies outside buffer " +
-                std::to_string(bv.buffer) + " (" + std::to_string(buffer.data.size()) +
-                " bytes)");
+                std::to_string(bv.buffer) + " (" + std::to_string(buffer.data.size()) + " bytes)");
   std::size_t stride = element_size;
   if (strided && bv.byteStride != 0) {
     if (bv.byteStride < element_size)
@@ -124,8 +123,8 @@ Result<std::vector<T>> read_accessor(const tinygltf::Model& model, int index, De
   const std::size_t element = std::size_t{comps} * csize;
   std::vector<T> out(acc.count * comps, T{});
   if (acc.bufferView >= 0) {
-    auto span = view_elements(model, acc.bufferView, acc.byteOffset, acc.count, element, true,
-                              what);
+    auto span =
+        view_elements(model, acc.bufferView, acc.byteOffset, acc.count, element, true, what);
     if (!span) return fail(span.error().message);
     for (std::size_t i = 0; i < acc.count; ++i) {
       const unsigned char* e = span->data + i * span->stride;
@@ -229,8 +228,9 @@ Result<std::vector<float>> read_accessor_floats(const tinygltf::Model& model, in
     const tinygltf::Accessor& acc = model.accessors[static_cast<std::size_t>(index)];
     const int ct = acc.componentType;
     const bool normalized = acc.normalized;
-    return read_accessor<float>(
-        model, index, [ct, normalized](const unsigned char* p) { return decode_float(p, ct, normalized); });
+    return read_accessor<float>(model, index, [ct, normalized](const unsigned char* p) {
+      return decode_float(p, ct, normalized);
+    });
   }
   return fail("accessor " + std::to_string(index) + " does not exist");
 }
@@ -243,8 +243,8 @@ Result<std::vector<std::uint32_t>> read_accessor_uints(const tinygltf::Model& mo
       ct != TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT)
     return fail("accessor " + std::to_string(index) +
                 " must hold unsigned integers (UNSIGNED_BYTE, UNSIGNED_SHORT or UNSIGNED_INT)");
-  return read_accessor<std::uint32_t>(
-      model, index, [ct](const unsigned char* p) { return decode_uint(p, ct); });
+  return read_accessor<std::uint32_t>(model, index,
+                                      [ct](const unsigned char* p) { return decode_uint(p, ct); });
 }
 
 }  // namespace trialxr::compiler::detail

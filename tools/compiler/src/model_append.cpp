@@ -39,8 +39,8 @@ class Writer {
       const std::uint32_t parent =
           nd.parent >= 0 ? pl.gltf_node[static_cast<std::size_t>(nd.parent)] : pl.root_node;
       TRIALXR_CHECK(parent != bundle::kNone);  // pre-order: parents are placed first
-      bundle::NodeRecord rec = blank_node(
-          c_.strings.intern(full + d_.node_names[static_cast<std::size_t>(g)]), parent);
+      bundle::NodeRecord rec =
+          blank_node(c_.strings.intern(full + d_.node_names[static_cast<std::size_t>(g)]), parent);
       for (std::size_t k = 0; k < 3; ++k) {
         rec.translation[k] = nd.translation[k];
         rec.scale[k] = nd.scale[k];
@@ -146,8 +146,8 @@ class Writer {
     if (it == textures_.end()) {
       const std::uint32_t index = append_texture(
           d_.images[static_cast<std::size_t>(td.image)],
-          srgb ? bundle::TextureFormat::rgba8_srgb : bundle::TextureFormat::rgba8_unorm,
-          td.sampler, td.name, c_);
+          srgb ? bundle::TextureFormat::rgba8_srgb : bundle::TextureFormat::rgba8_unorm, td.sampler,
+          td.name, c_);
       it = textures_.emplace(key, index).first;
     }
     return {it->second, ref.uv_set, ref.scale};

@@ -75,7 +75,7 @@ struct ChannelData {
   bundle::AnimPath path = bundle::AnimPath::translation;
   bundle::Interpolation interpolation = bundle::Interpolation::linear;
   std::uint32_t components = 3;
-  int input = -1;   // accessor indices: channels sharing one share its floats
+  int input = -1;  // accessor indices: channels sharing one share its floats
   int output = -1;
   std::vector<float> times;
   std::vector<float> values;  // times.size() * components (* 3 for cubic spline)

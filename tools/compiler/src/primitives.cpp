@@ -68,8 +68,8 @@ void add_lathe(MeshData& mesh, const std::vector<ProfilePoint>& profile) {
   TRIALXR_CHECK(profile.size() >= 2);
   std::vector<float> arc(profile.size(), 0.0f);
   for (std::size_t k = 1; k < profile.size(); ++k) {
-    arc[k] = arc[k - 1] + std::hypot(profile[k].rho - profile[k - 1].rho,
-                                     profile[k].y - profile[k - 1].y);
+    arc[k] = arc[k - 1] +
+             std::hypot(profile[k].rho - profile[k - 1].rho, profile[k].y - profile[k - 1].y);
   }
   const float total = arc.back() > 0.0f ? arc.back() : 1.0f;
   const std::uint32_t base = next_index(mesh);
@@ -78,8 +78,7 @@ void add_lathe(MeshData& mesh, const std::vector<ProfilePoint>& profile) {
     const ProfilePoint& pp = profile[k];
     const float nlen = std::hypot(pp.n_rho, pp.n_y);
     for (std::uint32_t j = 0; j < columns; ++j) {
-      const double phi =
-          2.0 * std::numbers::pi * static_cast<double>(j % kSegments) / kSegments;
+      const double phi = 2.0 * std::numbers::pi * static_cast<double>(j % kSegments) / kSegments;
       const auto s = static_cast<float>(std::sin(phi));
       const auto c = static_cast<float>(std::cos(phi));
       const Vec3 p = {pp.rho * s, pp.y, pp.rho * c};
@@ -128,7 +127,9 @@ void add_tube(MeshData& mesh, float r, float top, float bottom) {
   add_lathe(mesh, {{r, top, 1.0f, 0.0f}, {r, bottom, 1.0f, 0.0f}});
 }
 
-bool positive(float v) { return std::isfinite(v) && v > 0.0f; }
+bool positive(float v) {
+  return std::isfinite(v) && v > 0.0f;
+}
 
 const char* shape_name(ShapeKind kind) {
   switch (kind) {
@@ -260,8 +261,7 @@ ImageQuad append_image_quad(const ImageAsset& image, float width, std::string_vi
   quad.height = width * static_cast<float>(image.height) / static_cast<float>(image.width);
   SamplerDesc sampler;
   sampler.wrap_s = sampler.wrap_t = bundle::Wrap::clamp;
-  quad.texture =
-      append_texture(image, bundle::TextureFormat::rgba8_srgb, sampler, name, content);
+  quad.texture = append_texture(image, bundle::TextureFormat::rgba8_srgb, sampler, name, content);
 
   bundle::MaterialRecord m = blank_material();
   m.name = content.strings.intern(name);

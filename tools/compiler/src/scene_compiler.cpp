@@ -130,6 +130,16 @@ void SceneCompiler::load_assets() {
               "check that the file is a glTF 2.0 model (.glb or .gltf) and opens in a glTF viewer");
         continue;
       }
+      // Buffers and images the model refers to are inputs too: they change the bundle.
+      for (const std::string& extra : model->input_files()) {
+        if (extra == *path) continue;
+        auto extra_bytes = read_file(extra);
+        if (!extra_bytes) continue;  // the importer read it a moment ago; nothing to add
+        r_.inputs.push_back(extra);
+        source_hash_.update(std::filesystem::path(extra).lexically_relative(
+                                std::filesystem::path(*path).parent_path()).string());
+        source_hash_.update(*extra_bytes);
+      }
       loaded_[i].model = std::move(*model);
     } else {
       auto image = load_image(*path);

@@ -32,8 +32,8 @@ std::vector<std::vector<Tap>> box_taps(std::uint32_t src, std::uint32_t dst) {
     for (std::uint64_t i = lo / dst; i * dst < hi; ++i) {
       const std::uint64_t a = std::max(lo, i * dst), b = std::min(hi, (i + 1) * dst);
       if (b > a) {
-        taps[x].push_back({static_cast<std::uint32_t>(i),
-                           static_cast<float>(b - a) / static_cast<float>(src)});
+        taps[x].push_back(
+            {static_cast<std::uint32_t>(i), static_cast<float>(b - a) / static_cast<float>(src)});
       }
     }
   }
@@ -66,8 +66,9 @@ FloatLevel downsample(std::uint32_t sw, std::uint32_t sh, Fetch&& fetch) {
           for (std::size_t c = 0; c < C; ++c) acc[c] += w * src[c];
         }
       }
-      std::copy(acc.begin(), acc.end(),
-                out.texels.begin() + static_cast<std::ptrdiff_t>((std::size_t{y} * out.width + x) * C));
+      std::copy(
+          acc.begin(), acc.end(),
+          out.texels.begin() + static_cast<std::ptrdiff_t>((std::size_t{y} * out.width + x) * C));
     }
   }
   return out;
@@ -168,17 +169,17 @@ std::vector<std::uint8_t> build_mip_chain(const ImageAsset& image, bundle::Textu
   for (std::uint32_t l = 2; l < levels; ++l) {
     const FloatLevel& src = level;
     if (srgb) {
-      level = downsample<5>(src.width, src.height,
-                            [&](std::uint32_t x, std::uint32_t y, std::array<float, 5>& t) {
-                              const float* p = src.texels.data() + (std::size_t{y} * src.width + x) * 5;
-                              std::copy(p, p + 5, t.begin());
-                            });
+      level = downsample<5>(
+          src.width, src.height, [&](std::uint32_t x, std::uint32_t y, std::array<float, 5>& t) {
+            const float* p = src.texels.data() + (std::size_t{y} * src.width + x) * 5;
+            std::copy(p, p + 5, t.begin());
+          });
     } else {
-      level = downsample<4>(src.width, src.height,
-                            [&](std::uint32_t x, std::uint32_t y, std::array<float, 4>& t) {
-                              const float* p = src.texels.data() + (std::size_t{y} * src.width + x) * 4;
-                              std::copy(p, p + 4, t.begin());
-                            });
+      level = downsample<4>(
+          src.width, src.height, [&](std::uint32_t x, std::uint32_t y, std::array<float, 4>& t) {
+            const float* p = src.texels.data() + (std::size_t{y} * src.width + x) * 4;
+            std::copy(p, p + 4, t.begin());
+          });
     }
     emit_level(level, srgb, out);
   }

@@ -78,8 +78,7 @@ void mesh_bounds(const MeshData& mesh, float (&min)[3], float (&max)[3]);
 
 // Writes `mesh` as it is (no optimisation) into `content`: streams into GEOM, one
 // PrimitiveRecord, its MorphTargetRecords. Returns the primitive's index.
-std::uint32_t write_primitive(const MeshData& mesh, std::uint32_t material,
-                              BundleContent& content);
+std::uint32_t write_primitive(const MeshData& mesh, std::uint32_t material, BundleContent& content);
 
 // optimize_mesh + write_primitive, then one MeshRecord over that single primitive with no
 // default morph weights (weight_count 0) — or zeros for each target when it has targets.

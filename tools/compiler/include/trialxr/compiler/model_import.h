@@ -4,7 +4,11 @@
 //      everything the bundle needs (meshes to float streams, optimised; images to RGBA8;
 //      animation keys; skins). Every problem with the file is found here: the Result's
 //      error names the file and says what is wrong; things that are dropped or ignored
-//      become warnings in `diags` (code TX06xx, the model's path as file).
+//      become warnings in `diags`, with the model's path as file and these codes:
+//        TX0601 an optional extension is not supported   TX0605 a duplicate node name
+//        TX0602 a primitive is skipped or trimmed         TX0606 a texture cannot be used
+//        TX0603 a vertex attribute is ignored             TX0607 tinygltf's own warnings
+//        TX0604 an animation channel is dropped/changed   TX0608 anything else adjusted
 //   2. append_model(asset, object_name, object_index, content) writes one placement of
 //      the model into a BundleContent. It cannot fail. It may be called more than once
 //      for the same asset (the same model placed twice); each call writes its own copy.
