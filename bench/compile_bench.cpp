@@ -103,10 +103,14 @@ class RatioReporter : public benchmark::ConsoleReporter {
  private:
   static double multiplier(benchmark::TimeUnit unit) {
     switch (unit) {
-      case benchmark::kNanosecond: return 1e-9;
-      case benchmark::kMicrosecond: return 1e-6;
-      case benchmark::kMillisecond: return 1e-3;
-      case benchmark::kSecond: return 1.0;
+      case benchmark::kNanosecond:
+        return 1e-9;
+      case benchmark::kMicrosecond:
+        return 1e-6;
+      case benchmark::kMillisecond:
+        return 1e-3;
+      case benchmark::kSecond:
+        return 1.0;
     }
     return 1.0;
   }
@@ -123,9 +127,10 @@ int main(int argc, char** argv) {
   double open = reporter.seconds("BM_OpenBundle");
   double gltf = reporter.seconds("BM_TinygltfLoad");
   if (open > 0 && gltf > 0) {
-    std::printf("\nopen + validate bundle: %.1f us; tinygltf + image decode of the same models: %.1f us; "
-                "ratio %.1fx\n",
-                open * 1e6, gltf * 1e6, gltf / open);
+    std::printf(
+        "\nopen + validate bundle: %.1f us; tinygltf + image decode of the same models: %.1f us; "
+        "ratio %.1fx\n",
+        open * 1e6, gltf * 1e6, gltf / open);
   }
   benchmark::Shutdown();
   return 0;

@@ -1,9 +1,9 @@
 // trialxr-build as a user runs it: subcommands, exit codes, messages, files written.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
 #include <filesystem>
 #include <sstream>
-#include <sys/stat.h>
 
 #include "temp_dir.h"
 #include "trialxr/compiler/build_cli.h"

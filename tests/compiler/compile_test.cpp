@@ -56,7 +56,9 @@ compiler::CompileResult compile_text(const TempDir& dir, const std::string& text
   return std::move(*result);
 }
 
-std::string arm_model() { return (source_dir() / "assets/models/arm.glb").string(); }
+std::string arm_model() {
+  return (source_dir() / "assets/models/arm.glb").string();
+}
 
 TEST(Compiler, LowersShapesTimelineAndQuiz) {
   TempDir dir;
@@ -148,10 +150,11 @@ TEST(Compiler, SampleSceneCompilesAndOpens) {
 TEST(Compiler, PartsResolveToModelNodes) {
   TempDir dir;
   std::filesystem::copy_file(arm_model(), dir.file("arm.glb"));
-  auto r = compile_text(dir, std::string(
-      "scene s\n  title \"t\" #line:t\n  study S\n  version 1\n  languages en\n"
-      "model arm \"arm.glb\"\n  at 0 0.9 -0.8\n  part spot \"swab-spot\"\n"
-      "step one\n  highlight arm.vein\n  label arm.spot \"here\" #line:l\n  play arm \"pulse\" loop\n"));
+  auto r = compile_text(
+      dir, std::string("scene s\n  title \"t\" #line:t\n  study S\n  version 1\n  languages en\n"
+                       "model arm \"arm.glb\"\n  at 0 0.9 -0.8\n  part spot \"swab-spot\"\n"
+                       "step one\n  highlight arm.vein\n  label arm.spot \"here\" #line:l\n  play "
+                       "arm \"pulse\" loop\n"));
   ASSERT_TRUE(r.ok()) << r.rendered();
   const auto& c = r.content;
   const auto* cues = &c.cues[c.steps[0].first_cue];
@@ -172,9 +175,9 @@ std::vector<Diagnostic> codes(const compiler::CompileResult& r, std::string_view
 
 TEST(CompilerDiagnostics, MissingAssetNamesTheScriptLine) {
   TempDir dir;
-  auto r = compile_text(dir, std::string(
-      "scene s\n  title \"t\" #line:t\n  study S\n  version 1\n  languages en\n"
-      "model arm \"models/nope.glb\"\nstep one\n  end\n"));
+  auto r = compile_text(
+      dir, std::string("scene s\n  title \"t\" #line:t\n  study S\n  version 1\n  languages en\n"
+                       "model arm \"models/nope.glb\"\nstep one\n  end\n"));
   auto found = codes(r, "TX0113");
   ASSERT_EQ(found.size(), 1u) << r.rendered();
   EXPECT_EQ(found[0].loc.line, 6u);
@@ -186,9 +189,9 @@ TEST(CompilerDiagnostics, MissingAssetNamesTheScriptLine) {
 TEST(CompilerDiagnostics, CorruptModelIsALocatedError) {
   TempDir dir;
   dir.write("bad.glb", "glTF this is not a model");
-  auto r = compile_text(dir, std::string(
-      "scene s\n  title \"t\" #line:t\n  study S\n  version 1\n  languages en\n"
-      "model arm \"bad.glb\"\nstep one\n  end\n"));
+  auto r = compile_text(
+      dir, std::string("scene s\n  title \"t\" #line:t\n  study S\n  version 1\n  languages en\n"
+                       "model arm \"bad.glb\"\nstep one\n  end\n"));
   auto found = codes(r, "TX0114");
   ASSERT_EQ(found.size(), 1u) << r.rendered();
   EXPECT_EQ(found[0].loc.line, 6u);
@@ -198,16 +201,16 @@ TEST(CompilerDiagnostics, CorruptModelIsALocatedError) {
 TEST(CompilerDiagnostics, UnknownObjectPartAndClip) {
   TempDir dir;
   std::filesystem::copy_file(arm_model(), dir.file("arm.glb"));
-  auto r = compile_text(dir, std::string(
-      "scene s\n  title \"t\" #line:t\n  study S\n  version 1\n  languages en\n"
-      "model arm \"arm.glb\"\n  at 0 0.9 -0.8\n  part spot \"swab-spto\"\n"
-      "box b\n"
-      "step one\n"
-      "  highlight amr\n"          // 11: no object
-      "  highlight arm.vien\n"     // 12: no part
-      "  play arm \"tourniqet\"\n" // 13: no clip
-      "  play b \"x\"\n"           // 14: shape has no animations
-      "  label b.top \"t\" #line:l\n"));  // 15: shape has no parts
+  auto r = compile_text(
+      dir, std::string("scene s\n  title \"t\" #line:t\n  study S\n  version 1\n  languages en\n"
+                       "model arm \"arm.glb\"\n  at 0 0.9 -0.8\n  part spot \"swab-spto\"\n"
+                       "box b\n"
+                       "step one\n"
+                       "  highlight amr\n"                 // 11: no object
+                       "  highlight arm.vien\n"            // 12: no part
+                       "  play arm \"tourniqet\"\n"        // 13: no clip
+                       "  play b \"x\"\n"                  // 14: shape has no animations
+                       "  label b.top \"t\" #line:l\n"));  // 15: shape has no parts
   auto objects = codes(r, "TX0201");
   ASSERT_EQ(objects.size(), 1u) << r.rendered();
   EXPECT_EQ(objects[0].loc.line, 11u);

@@ -20,9 +20,15 @@ std::string mutate(const std::string& text, std::mt19937& rng) {
   for (int e = 0; e < edits && !s.empty(); ++e) {
     std::size_t at = rng() % s.size();
     switch (kind(rng)) {
-      case 0: s[at] = static_cast<char>(rng() % 256); break;
-      case 1: s.insert(at, 1, "\"#\t .:-\n\\"[rng() % 9]); break;
-      case 2: s.erase(at, 1 + rng() % 8); break;
+      case 0:
+        s[at] = static_cast<char>(rng() % 256);
+        break;
+      case 1:
+        s.insert(at, 1, "\"#\t .:-\n\\"[rng() % 9]);
+        break;
+      case 2:
+        s.erase(at, 1 + rng() % 8);
+        break;
       case 3: {  // drop a line
         std::size_t begin = s.rfind('\n', at);
         begin = begin == std::string::npos ? 0 : begin + 1;
@@ -34,7 +40,8 @@ std::string mutate(const std::string& text, std::mt19937& rng) {
         std::size_t begin = s.rfind('\n', at);
         begin = begin == std::string::npos ? 0 : begin + 1;
         std::size_t end = s.find('\n', at);
-        std::string line = s.substr(begin, end == std::string::npos ? std::string::npos : end - begin + 1);
+        std::string line =
+            s.substr(begin, end == std::string::npos ? std::string::npos : end - begin + 1);
         s.insert(begin, line);
         break;
       }

@@ -1,8 +1,8 @@
 #include "trialxr/compiler/build_cli.h"
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 #include <filesystem>
-#include <fmt/format.h>
 #include <ostream>
 
 #include "trialxr/bundle/bundle.h"
@@ -20,7 +20,8 @@ std::string summary(const Diagnostics& d) {
   auto plural = [](std::size_t n, std::string_view word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
   };
-  return fmt::format("{}, {}", plural(d.error_count(), "error"), plural(d.warning_count(), "warning"));
+  return fmt::format("{}, {}", plural(d.error_count(), "error"),
+                     plural(d.warning_count(), "warning"));
 }
 
 // Compiles and prints diagnostics; nullopt after printing when the script has errors
@@ -96,7 +97,8 @@ int cmd_tag(const std::string& script, bool dry_run, std::ostream& out, std::ost
       return kExitUsage;
     }
   }
-  out << fmt::format("{}: added {} line id{}\n", script, tagged.added, tagged.added == 1 ? "" : "s");
+  out << fmt::format("{}: added {} line id{}\n", script, tagged.added,
+                     tagged.added == 1 ? "" : "s");
   return kExitOk;
 }
 
@@ -107,32 +109,41 @@ int cmd_keygen(const std::string& base, std::ostream& out, std::ostream& err) {
     err << "trialxr-build: " << paths.error().message << "\n";
     return kExitUsage;
   }
-  out << fmt::format("key id {}\nsecret key: {} (keep it private; mode 0600)\npublic key: {} (give it to the players that must trust this key)\n",
-                     key.id(), paths->secret_path, paths->public_path);
+  out << fmt::format(
+      "key id {}\nsecret key: {} (keep it private; mode 0600)\npublic key: {} (give it to the "
+      "players that must trust this key)\n",
+      key.id(), paths->secret_path, paths->public_path);
   return kExitOk;
 }
 
 std::string_view audience_name(bundle::Audience a) {
   switch (a) {
-    case bundle::Audience::adult: return "adult";
-    case bundle::Audience::child_under_7: return "child under 7";
-    case bundle::Audience::child_7_11: return "child 7-11";
-    case bundle::Audience::child_12_14: return "child 12-14";
-    case bundle::Audience::child_15_17: return "child 15-17";
+    case bundle::Audience::adult:
+      return "adult";
+    case bundle::Audience::child_under_7:
+      return "child under 7";
+    case bundle::Audience::child_7_11:
+      return "child 7-11";
+    case bundle::Audience::child_12_14:
+      return "child 12-14";
+    case bundle::Audience::child_15_17:
+      return "child 15-17";
   }
   return "unknown";
 }
 
 std::string human_size(std::uint64_t bytes) {
   if (bytes < 10 * 1024) return fmt::format("{} B", bytes);
-  if (bytes < 10 * 1024 * 1024) return fmt::format("{:.1f} KiB", static_cast<double>(bytes) / 1024.0);
+  if (bytes < 10 * 1024 * 1024)
+    return fmt::format("{:.1f} KiB", static_cast<double>(bytes) / 1024.0);
   return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
 }
 
 int cmd_inspect(const std::string& path, const std::vector<std::string>& trust, std::ostream& out,
                 std::ostream& err) {
   bundle::OpenOptions options;
-  options.policy = trust.empty() ? bundle::TrustPolicy::allow_unsigned : bundle::TrustPolicy::require_trusted;
+  options.policy =
+      trust.empty() ? bundle::TrustPolicy::allow_unsigned : bundle::TrustPolicy::require_trusted;
   for (const std::string& t : trust) {
     auto key = load_public_key(t);
     if (!key) {
@@ -154,11 +165,13 @@ int cmd_inspect(const std::string& path, const std::vector<std::string>& trust, 
   std::vector<std::string> langs;
   for (bundle::StrRef l : b->languages()) langs.emplace_back(b->string(l));
   out << fmt::format("bundle      {}\n", b->name());
-  out << fmt::format("format      {}.{}, {}\n", b->format_major(), b->format_minor(), human_size(b->file_size()));
+  out << fmt::format("format      {}.{}, {}\n", b->format_major(), b->format_minor(),
+                     human_size(b->file_size()));
   out << fmt::format("file hash   {}\n", to_hex(b->file_hash()));
   std::string signature(bundle::signature_status_name(b->signature_status()));
   if (!b->key_id().empty()) signature += ", key id " + b->key_id();
-  if (b->signature_status() == bundle::SignatureStatus::unsigned_bundle) signature += " (preview only; the patient player refuses it)";
+  if (b->signature_status() == bundle::SignatureStatus::unsigned_bundle)
+    signature += " (preview only; the patient player refuses it)";
   out << fmt::format("signature   {}\n", signature);
   out << fmt::format("scene       {} — \"{}\"\n", b->string(m.scene_id), b->string(m.title));
   out << fmt::format("study       {}\n", b->string(m.study_id));
@@ -171,19 +184,23 @@ int cmd_inspect(const std::string& path, const std::vector<std::string>& trust, 
   out << fmt::format("source hash {}\n", to_hex(m.source_hash));
   std::size_t missing = 0;
   for (const auto& t : b->line_texts()) missing += (t.flags & bundle::kTextMissing) ? 1 : 0;
-  out << fmt::format("content     {} objects, {} nodes, {} meshes, {} materials, {} textures, {} animations\n",
-                     b->objects().size(), b->nodes().size(), b->meshes().size(), b->materials().size(),
-                     b->textures().size(), b->animations().size());
-  out << fmt::format("timeline    {} steps, {} cues, {} quizzes, {} lines ({} translations missing)\n",
-                     b->steps().size(), b->cues().size(), b->quizzes().size(), b->lines().size(), missing);
+  out << fmt::format(
+      "content     {} objects, {} nodes, {} meshes, {} materials, {} textures, {} animations\n",
+      b->objects().size(), b->nodes().size(), b->meshes().size(), b->materials().size(),
+      b->textures().size(), b->animations().size());
+  out << fmt::format(
+      "timeline    {} steps, {} cues, {} quizzes, {} lines ({} translations missing)\n",
+      b->steps().size(), b->cues().size(), b->quizzes().size(), b->lines().size(), missing);
   out << "steps      ";
   for (const auto& s : b->steps()) out << " " << b->string(s.name);
   out << "\nsections\n";
-  out << fmt::format("  {:<6} {:<5} {:>10} {:>10}  {}\n", "type", "codec", "stored", "raw", "blake2b-256");
+  out << fmt::format("  {:<6} {:<5} {:>10} {:>10}  {}\n", "type", "codec", "stored", "raw",
+                     "blake2b-256");
   for (const auto& s : b->sections()) {
     out << fmt::format("  {:<6} {:<5} {:>10} {:>10}  {}{}\n", bundle::fourcc_name(s.type),
                        s.codec == bundle::Codec::zstd ? "zstd" : "none", human_size(s.stored_size),
-                       human_size(s.raw_size), to_hex(s.hash).substr(0, 16), s.known ? "" : "  (unknown, skipped)");
+                       human_size(s.raw_size), to_hex(s.hash).substr(0, 16),
+                       s.known ? "" : "  (unknown, skipped)");
   }
   return kExitOk;
 }
@@ -194,8 +211,9 @@ int run_build_cli(const std::vector<std::string>& args, std::ostream& out, std::
   CLI::App app{"trialxr-build: compile TrialXR scene scripts into signed bundles", "trialxr-build"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(compiler_version()));
-  app.footer("Exit codes: 0 ok, 1 the input has errors, 2 usage or file problems.\n"
-             "The language: docs/script-language.md. The bundle: docs/bundle-format.md.");
+  app.footer(
+      "Exit codes: 0 ok, 1 the input has errors, 2 usage or file problems.\n"
+      "The language: docs/script-language.md. The bundle: docs/bundle-format.md.");
 
   std::string script, output, key, bundle_path, base;
   std::vector<std::string> trust;
@@ -203,23 +221,30 @@ int run_build_cli(const std::vector<std::string>& args, std::ostream& out, std::
 
   auto* build = app.add_subcommand("build", "Compile a scene script into a bundle (.trxb)");
   build->add_option("script", script, "The scene script (.txs)")->required();
-  build->add_option("-o,--output", output, "Where to write the bundle (default: next to the script)");
-  build->add_option("--sign", key, "Sign with this secret key file (from 'keygen'); patient players "
-                                   "only open signed bundles");
+  build->add_option("-o,--output", output,
+                    "Where to write the bundle (default: next to the script)");
+  build->add_option("--sign", key,
+                    "Sign with this secret key file (from 'keygen'); patient players "
+                    "only open signed bundles");
 
   auto* check = app.add_subcommand("check", "Report the script's problems without building");
   check->add_option("script", script, "The scene script (.txs)")->required();
 
   auto* inspect = app.add_subcommand("inspect", "Show a bundle's metadata, sections and signature");
   inspect->add_option("bundle", bundle_path, "The bundle (.trxb)")->required();
-  inspect->add_option("--trust", trust, "Require a signature by this public key (.pub); repeatable");
+  inspect->add_option("--trust", trust,
+                      "Require a signature by this public key (.pub); repeatable");
 
-  auto* tag = app.add_subcommand("tag", "Add a #line id to every patient-visible text that lacks one");
+  auto* tag =
+      app.add_subcommand("tag", "Add a #line id to every patient-visible text that lacks one");
   tag->add_option("script", script, "The scene script (.txs); rewritten in place")->required();
   tag->add_flag("--dry-run", dry_run, "Print the tagged script instead of rewriting it");
 
-  auto* keygen = app.add_subcommand("keygen", "Make a signing key pair: BASE.key (secret) and BASE.pub");
-  keygen->add_option("base", base, "Path without extension, e.g. keys/site-a, or an existing folder")->required();
+  auto* keygen =
+      app.add_subcommand("keygen", "Make a signing key pair: BASE.key (secret) and BASE.pub");
+  keygen
+      ->add_option("base", base, "Path without extension, e.g. keys/site-a, or an existing folder")
+      ->required();
 
   if (!args.empty() && !args[0].empty() && args[0][0] != '-') {
     std::vector<std::string> names;

@@ -4,8 +4,8 @@
 // [SECTION] driver
 #include "trialxr/compiler/scene_compiler.h"
 
-#include <filesystem>
 #include <fmt/format.h>
+#include <filesystem>
 #include <functional>
 #include <glm/gtc/quaternion.hpp>
 #include <map>
@@ -24,7 +24,9 @@ namespace trialxr::compiler {
 using bundle::CueOp;
 using bundle::kNone;
 
-std::string_view compiler_version() { return "trialxr-build " TRIALXR_VERSION; }
+std::string_view compiler_version() {
+  return "trialxr-build " TRIALXR_VERSION;
+}
 
 std::string CompileResult::rendered() const {
   return render(diags, [this](const std::string& file, std::uint32_t line) -> std::string_view {
@@ -136,16 +138,16 @@ void SceneCompiler::load_assets() {
         auto extra_bytes = read_file(extra);
         if (!extra_bytes) continue;  // the importer read it a moment ago; nothing to add
         r_.inputs.push_back(extra);
-        source_hash_.update(std::filesystem::path(extra).lexically_relative(
-                                std::filesystem::path(*path).parent_path()).string());
+        source_hash_.update(std::filesystem::path(extra)
+                                .lexically_relative(std::filesystem::path(*path).parent_path())
+                                .string());
         source_hash_.update(*extra_bytes);
       }
       loaded_[i].model = std::move(*model);
     } else {
       auto image = load_image(*path);
       if (!image) {
-        error("TX0114", obj.source_loc, image.error().message,
-              "use a PNG or JPEG image");
+        error("TX0114", obj.source_loc, image.error().message, "use a PNG or JPEG image");
         continue;
       }
       loaded_[i].image = std::move(*image);
@@ -174,7 +176,8 @@ std::optional<std::size_t> SceneCompiler::find_part(const ObjectDecl& obj,
   }
   if (!loaded.model) return std::nullopt;  // the model failed to load; already reported
   std::string node_name(part);
-  if (auto alias = obj.parts.find(node_name); alias != obj.parts.end()) node_name = alias->second.text;
+  if (auto alias = obj.parts.find(node_name); alias != obj.parts.end())
+    node_name = alias->second.text;
   if (auto index = loaded.model->find_node(node_name)) return index;
   if (report) {
     std::vector<std::string> names;
@@ -182,10 +185,11 @@ std::optional<std::size_t> SceneCompiler::find_part(const ObjectDecl& obj,
       if (loaded.model->node_in_scene(n)) names.push_back(loaded.model->node_names()[n]);
     for (const auto& [alias, node] : obj.parts) names.push_back(alias);
     std::string guess = suggest(node_name, names);
-    error("TX0115", loc,
-          fmt::format("model '{}' ({}) has no part named '{}'", obj.name.text, obj.source, node_name),
-          guess.empty() ? fmt::format("its parts are: {}", fmt::join(names, ", "))
-                        : fmt::format("did you mean '{}.{}'?", obj.name.text, guess));
+    error(
+        "TX0115", loc,
+        fmt::format("model '{}' ({}) has no part named '{}'", obj.name.text, obj.source, node_name),
+        guess.empty() ? fmt::format("its parts are: {}", fmt::join(names, ", "))
+                      : fmt::format("did you mean '{}.{}'?", obj.name.text, guess));
   }
   return std::nullopt;
 }
@@ -223,7 +227,9 @@ void SceneCompiler::check_target(const Cue& c) {
       return;
     }
     if (dot != std::string_view::npos) {
-      error("TX0117", c.target.loc, fmt::format("'{}' plays the whole model's animations", c.op == CueOp::play ? "play" : "stop"),
+      error("TX0117", c.target.loc,
+            fmt::format("'{}' plays the whole model's animations",
+                        c.op == CueOp::play ? "play" : "stop"),
             fmt::format("write '{}'", object_name));
       return;
     }
@@ -235,8 +241,9 @@ void SceneCompiler::check_target(const Cue& c) {
       }
       std::string guess = suggest(c.clip, clips);
       error("TX0115", c.clip_loc,
-            fmt::format("model '{}' ({}) has no animation named '{}'", obj.name.text, obj.source, c.clip),
-            clips.empty() ? "this model has no animations"
+            fmt::format("model '{}' ({}) has no animation named '{}'", obj.name.text, obj.source,
+                        c.clip),
+            clips.empty()   ? "this model has no animations"
             : guess.empty() ? fmt::format("its animations are: {}", fmt::join(clips, ", "))
                             : fmt::format("did you mean \"{}\"?", guess));
     }
@@ -259,9 +266,11 @@ void SceneCompiler::check_names() {
       if (!loaded_[i].model->find_node(node.text)) {
         std::vector<std::string> names;
         for (std::size_t n = 0; n < loaded_[i].model->node_names().size(); ++n)
-          if (loaded_[i].model->node_in_scene(n)) names.push_back(loaded_[i].model->node_names()[n]);
+          if (loaded_[i].model->node_in_scene(n))
+            names.push_back(loaded_[i].model->node_names()[n]);
         std::string guess = suggest(node.text, names);
-        error("TX0115", node.loc, fmt::format("'{}' has no node named \"{}\"", obj.source, node.text),
+        error("TX0115", node.loc,
+              fmt::format("'{}' has no node named \"{}\"", obj.source, node.text),
               guess.empty() ? fmt::format("its nodes are: {}", fmt::join(names, ", "))
                             : fmt::format("did you mean \"{}\"?", guess));
       }
@@ -311,7 +320,8 @@ void SceneCompiler::lower_lines() {
     bundle::StrRef text = c.strings.intern(t.text);
     c.line_text.push_back({text, 0, 0});
     // Translations arrive from PO files; until then each shows the base text, marked.
-    for (std::size_t l = 1; l < languages; ++l) c.line_text.push_back({text, bundle::kTextMissing, 0});
+    for (std::size_t l = 1; l < languages; ++l)
+      c.line_text.push_back({text, bundle::kTextMissing, 0});
   };
   add(r_.model.header.title);
   std::function<void(const std::vector<Cue>&)> walk = [&](const std::vector<Cue>& cues) {
@@ -333,12 +343,18 @@ void SceneCompiler::lower_lines() {
 
 ShapeKind shape_of(bundle::ObjectKind kind) {
   switch (kind) {
-    case bundle::ObjectKind::sphere: return ShapeKind::sphere;
-    case bundle::ObjectKind::cylinder: return ShapeKind::cylinder;
-    case bundle::ObjectKind::capsule: return ShapeKind::capsule;
-    case bundle::ObjectKind::plane: return ShapeKind::plane;
-    case bundle::ObjectKind::arrow: return ShapeKind::arrow;
-    default: return ShapeKind::box;
+    case bundle::ObjectKind::sphere:
+      return ShapeKind::sphere;
+    case bundle::ObjectKind::cylinder:
+      return ShapeKind::cylinder;
+    case bundle::ObjectKind::capsule:
+      return ShapeKind::capsule;
+    case bundle::ObjectKind::plane:
+      return ShapeKind::plane;
+    case bundle::ObjectKind::arrow:
+      return ShapeKind::arrow;
+    default:
+      return ShapeKind::box;
   }
 }
 
@@ -354,7 +370,8 @@ void SceneCompiler::lower_objects() {
     record.source = c.strings.intern(obj.source);
     std::uint32_t root;
     if (obj.kind == bundle::ObjectKind::model) {
-      ModelPlacement& p = placements_[i] = append_model(*loaded_[i].model, obj.name.text, object_index, c);
+      ModelPlacement& p = placements_[i] =
+          append_model(*loaded_[i].model, obj.name.text, object_index, c);
       record = p.object_record(record.name, record.source);
       root = p.root_node;
       for (std::uint32_t n = p.first_node; n < p.first_node + p.node_count; ++n)
@@ -461,9 +478,14 @@ bundle::CueRecord SceneCompiler::lower_cue(const Cue& c) {
       rec.count = c.repeat;
       break;
     }
-    case CueOp::go_to: rec.ref = step_index(c.step); break;
-    case CueOp::quiz: rec.ref = static_cast<std::uint32_t>(c.quiz); break;
-    default: break;
+    case CueOp::go_to:
+      rec.ref = step_index(c.step);
+      break;
+    case CueOp::quiz:
+      rec.ref = static_cast<std::uint32_t>(c.quiz);
+      break;
+    default:
+      break;
   }
   return rec;
 }
@@ -522,7 +544,8 @@ void SceneCompiler::lower() {
     rec.source_line = s.line;
     c.steps.push_back(rec);
   }
-  for (std::size_t i = 0; i < r_.model.steps.size(); ++i) c.steps[i].first_cue = lower_cues(r_.model.steps[i].cues);
+  for (std::size_t i = 0; i < r_.model.steps.size(); ++i)
+    c.steps[i].first_cue = lower_cues(r_.model.steps[i].cues);
   lower_quizzes();
 }
 

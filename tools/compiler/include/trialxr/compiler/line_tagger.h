@@ -10,8 +10,8 @@
 namespace trialxr::compiler {
 
 struct TagResult {
-  std::string text;        // the new file contents
-  std::size_t added = 0;   // ids written
+  std::string text;       // the new file contents
+  std::size_t added = 0;  // ids written
 };
 
 TagResult tag_lines(const SourceFile& file);

@@ -66,16 +66,16 @@ struct Cue {
   bundle::CueOp op = bundle::CueOp::say;
   std::uint32_t line = 0;
   SourceLoc loc;
-  Name target;           // object or object.part
+  Name target;  // object or object.part
   std::optional<Text> text;
   float duration = 0;
   bundle::Easing easing = bundle::Easing::in_out;
   std::array<float, 4> value = {0, 0, 0, 0};
-  std::string clip;      // play
+  std::string clip;  // play
   SourceLoc clip_loc;
-  std::uint32_t repeat = 1;  // play: 0 = loop
-  Name step;             // goto
-  std::size_t quiz = 0;  // quiz: index into SceneModel::quizzes
+  std::uint32_t repeat = 1;   // play: 0 = loop
+  Name step;                  // goto
+  std::size_t quiz = 0;       // quiz: index into SceneModel::quizzes
   std::vector<Cue> children;  // together
 };
 

@@ -29,11 +29,11 @@ struct Token {
 };
 
 struct Statement {
-  Token head;                  // the first token (always a word when the parser accepts it)
-  std::vector<Token> args;     // the rest of the line, without the line tag
+  Token head;               // the first token (always a word when the parser accepts it)
+  std::vector<Token> args;  // the rest of the line, without the line tag
   std::optional<Token> line_tag;
   std::vector<Statement> children;
-  std::uint32_t indent = 0;    // columns
+  std::uint32_t indent = 0;  // columns
   std::uint32_t line = 0;
 
   // Location spanning the head and all arguments.
