@@ -1,5 +1,7 @@
 #include "trialxr/bundle/bundle.h"
 
+#include <mutex>
+
 #include <fmt/format.h>
 #include <zstd.h>
 
@@ -93,7 +95,10 @@ struct Bundle::Impl {
   std::vector<AlignedBytes> decoded;
 
   FileHeader header{};
-  Hash256 file_hash{};
+  // The whole-file hash is for records and reviewers, not for validation (the section
+  // and table hashes are), so it is computed on first use rather than at every open.
+  mutable std::once_flag file_hash_once;
+  mutable Hash256 file_hash{};
   SignatureStatus status = SignatureStatus::unsigned_bundle;
   PublicKey signer{};
   std::string key_id;
@@ -458,7 +463,6 @@ Status Bundle::Impl::load(const OpenOptions& options) {
   }
 
   if (auto s = detail::validate_tables(t); !s) return s;
-  file_hash = blake2b_256(file);
   return {};
 }
 
@@ -513,6 +517,7 @@ std::uint64_t Bundle::file_size() const {
   return impl_->file.size();
 }
 const Hash256& Bundle::file_hash() const {
+  std::call_once(impl_->file_hash_once, [this] { impl_->file_hash = blake2b_256(impl_->file); });
   return impl_->file_hash;
 }
 SignatureStatus Bundle::signature_status() const {
