@@ -8,6 +8,8 @@ find_package(meshoptimizer REQUIRED)
 find_package(TinyGLTF REQUIRED)
 find_package(glm REQUIRED)
 find_package(CLI11 REQUIRED)
+find_package(nlohmann_json REQUIRED)
+find_package(Vulkan REQUIRED)  # libvulkan-dev; glslc for shaders/
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
 

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Regenerates the renderer's golden images (tests/render/golden/*.png) on lavapipe:
+# builds render_test and runs it with TRIALXR_UPDATE_GOLDENS=1, which writes each
+# golden instead of comparing. Look at every changed PNG before committing it.
+#   tools/update-goldens.sh [build-dir]     (default: build/dev)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build="${1:-build/dev}"
+
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  cmake --preset dev -B "$build" >/dev/null
+fi
+cmake --build "$build" -j"$(nproc)" --target render_test
+TRIALXR_UPDATE_GOLDENS=1 TRIALXR_SOURCE_DIR="$PWD" TRIALXR_BIN_DIR="$PWD/$build/bin" \
+  "$build/bin/render_test" --gtest_filter='Golden.*'
+git status --short tests/render/golden || true
