@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds everything and runs the main job: compiles the sample scene into a bundle and
-# shows what the bundle holds.
+# Builds everything and runs the main job: compiles the sample scene into a bundle,
+# shows what the bundle holds, and renders its storyboard (one PNG per step, with an
+# index.html for reviewers) offscreen — on the CPU when there is no GPU.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,4 +14,7 @@ mkdir -p "$out"
 build/dev/bin/trialxr-build build scenes/blood-draw.txs -o "$out/blood-draw.trxb"
 build/dev/bin/trialxr-build inspect "$out/blood-draw.trxb"
 echo
+build/dev/bin/trialxr render "$out/blood-draw.trxb" --storyboard "$out/storyboard" --size 1280x720
+echo
 echo "The sample bundle is $out/blood-draw.trxb"
+echo "Its storyboard is in $out/storyboard/ — open $out/storyboard/index.html"

@@ -49,6 +49,21 @@ TEST(SampleScene, PlaysToTheEndWithTheStoryboardPolicy) {
   EXPECT_NE(item_for(p.frame(), node_named(*b, "table")), nullptr);
 }
 
+TEST(SampleScene, GuidedRunEndsWhenTheSceneEnds) {
+  auto b = sample_bundle();
+  ASSERT_TRUE(b);
+  scene::GuidedRun run = scene::guided_run(*b);
+  EXPECT_TRUE(run.ended);
+  EXPECT_EQ(run.inputs.size(), 3u);
+  Player p(*b);
+  p.load_inputs(run.inputs);
+  EXPECT_FALSE(p.seek(run.end_time - 1).ended);
+  EXPECT_TRUE(p.seek(run.end_time).ended);
+  auto ended = events_of(p.event_log(), EventKind::scene_ended);
+  ASSERT_EQ(ended.size(), 1u);
+  EXPECT_EQ(ended[0].time, run.end_time);
+}
+
 TEST(SampleScene, AWrongAnswerLeadsBackToTheNeedle) {
   auto b = sample_bundle();
   ASSERT_TRUE(b);

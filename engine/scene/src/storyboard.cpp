@@ -89,6 +89,9 @@ GuidedRun guided_run(const bundle::Bundle& b, PlayerOptions options) {
   run.inputs = r.player.inputs();
   run.ended = r.player.frame().ended;
   run.end_time = r.run_end < log.size() ? log[r.run_end].time : r.player.time();
+  for (const Event& e : log) {
+    if (e.kind == EventKind::scene_ended) run.end_time = std::min(run.end_time, e.time);
+  }
   return run;
 }
 
