@@ -40,6 +40,7 @@ headless::HeadlessHost& RenderTest::host(const HostOptions& o) {
     desc.views = o.views;
     desc.format = o.format;
     desc.renderer.device.validation = true;
+    desc.renderer.device.synchronization_validation = true;
     desc.renderer.device.application_name = "trialxr render_test";
     desc.renderer.allow_multiview = o.allow_multiview;
     desc.renderer.msaa_samples = o.msaa_samples;

@@ -106,9 +106,20 @@ Status Device::create_instance(const DeviceDesc& desc) {
   info.enabledExtensionCount = static_cast<std::uint32_t>(extensions.size());
   info.ppEnabledExtensionNames = extensions.data();
   VkDebugUtilsMessengerCreateInfoEXT messenger{};
+  const VkValidationFeatureEnableEXT sync =
+      VK_VALIDATION_FEATURE_ENABLE_SYNCHRONIZATION_VALIDATION_EXT;
+  auto features = vk_init<VkValidationFeaturesEXT>(VK_STRUCTURE_TYPE_VALIDATION_FEATURES_EXT);
+  features.enabledValidationFeatureCount = 1;
+  features.pEnabledValidationFeatures = &sync;
   if (log_) {
     messenger = messenger_info(*log_);
     info.pNext = &messenger;
+    if (desc.synchronization_validation) {
+      messenger.pNext = &features;
+      extensions.push_back(VK_EXT_VALIDATION_FEATURES_EXTENSION_NAME);
+      info.enabledExtensionCount = static_cast<std::uint32_t>(extensions.size());
+      info.ppEnabledExtensionNames = extensions.data();
+    }
   }
 
   const VkResult result = desc.create_instance ? desc.create_instance(info, instance_)

@@ -53,8 +53,11 @@ class ValidationLog {
 
 struct DeviceDesc {
   std::string application_name = "TrialXR";
-  bool validation = false;                       // VK_LAYER_KHRONOS_validation + messenger
-  bool print_validation_messages = true;         // also print each message to stderr
+  bool validation = false;                // VK_LAYER_KHRONOS_validation + messenger
+  bool print_validation_messages = true;  // also print each message to stderr
+  // With validation: also the layer's synchronization validation (hazards between
+  // commands and submissions). Slower; the tests turn it on.
+  bool synchronization_validation = false;
   std::vector<std::string> instance_extensions;  // extra ones (a desktop host: surfaces)
   std::vector<std::string> device_extensions;    // extra ones (a desktop host: swapchain)
 
