@@ -2,9 +2,9 @@
 // at the primitive's stream offsets (absent streams get glTF defaults), morph target
 // deltas are added with the draw's weights, then the vertex is skinned by the draw's
 // joint matrices (which already include the world transform) or moved by its world
-// matrix. The outline pass pushes the vertex outwards in screen space, away from the
-// projected centre of the mesh, by the outline width in pixels: it depends on the
-// position only, so hard edges (split normals) leave no cracks.
+// matrix. The outline pass pushes the vertex outwards in screen space by the outline
+// width in pixels, along its normal as seen on screen blended with the direction away
+// from the mesh's projected centre.
 #version 450
 #ifdef MULTIVIEW
 #extension GL_EXT_multiview : require
@@ -75,11 +75,18 @@ void main() {
   vec4 clip = frame.view_proj[view] * world;
 
   if ((pc.flags & kFlagOutline) != 0u) {
+    // Along the vertex normal as seen on screen, so thin long parts (a vein) get an
+    // outline all along their sides, with some of the direction away from the projected
+    // centre so that hard edges (split normals) do not open cracks at corners.
     vec4 c = frame.view_proj[view] * vec4(d.center.xyz, 1.0);
     vec2 ndc = clip.xy / max(clip.w, 1e-4);
     vec2 centre = c.xy / max(c.w, 1e-4);
     vec2 away_px = (ndc - centre) * frame.viewport.xy;
-    vec2 dir = dot(away_px, away_px) > 1e-8 ? normalize(away_px) : vec2(0.0);
+    vec2 radial = dot(away_px, away_px) > 1e-8 ? normalize(away_px) : vec2(0.0);
+    vec2 normal_px = (frame.view_proj[view] * vec4(normal_matrix * normal, 0.0)).xy * frame.viewport.xy;
+    vec2 along = dot(normal_px, normal_px) > 1e-8 ? normalize(normal_px) : vec2(0.0);
+    vec2 mixed = along + 0.35 * radial;
+    vec2 dir = dot(mixed, mixed) > 1e-8 ? normalize(mixed) : radial;
     clip.xy += dir * frame.params.z * 2.0 * frame.viewport.zw * clip.w;
   }
 

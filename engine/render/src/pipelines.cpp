@@ -42,8 +42,9 @@ VkPipelineDepthStencilStateCreateInfo depth_state(PassKind kind) {
       stencil.passOp = VK_STENCIL_OP_REPLACE;
       break;
     case PassKind::outline:
-      ds.depthTestEnable = VK_TRUE;
-      ds.depthCompareOp = VK_COMPARE_OP_LESS_OR_EQUAL;
+      // No depth test: the outline of a highlighted part shows even where the part is
+      // embedded in or behind something else (a vein under the skin), so the patient
+      // always sees where to look.
       ds.stencilTestEnable = VK_TRUE;
       stencil.compareOp = VK_COMPARE_OP_NOT_EQUAL;
       break;

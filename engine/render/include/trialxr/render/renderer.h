@@ -54,7 +54,10 @@ struct LightingDesc {
 // The highlight: a warm rim glow on the item and an outline around it, both pulsing.
 struct HighlightDesc {
   glm::vec3 color{1.0f, 0.50f, 0.08f};  // linear
+  // The outline is as wide as the larger of these: a minimum in pixels, and a share of
+  // the image height so it reads the same in a small preview and a 2k-per-eye headset.
   float outline_width_px = 3.0f;
+  float outline_width_fraction = 0.006f;
   float pulse_period_s = 1.6f;  // pulse = 0.5 + 0.5 * sin(2 pi t / period)
 };
 
