@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates the renderer's golden images (tests/render/golden/*.png) on lavapipe:
-# builds render_test and runs it with TRIALXR_UPDATE_GOLDENS=1, which writes each
-# golden instead of comparing. Look at every changed PNG before committing it.
+# Regenerates the golden images (tests/render/golden/*.png) on lavapipe: the renderer's
+# focused scenes (render_test) and the sample scene's storyboard (app_test), each run
+# with TRIALXR_UPDATE_GOLDENS=1, which writes each golden instead of comparing. Look at every changed PNG before committing it.
 #   tools/update-goldens.sh [build-dir]     (default: build/dev)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +10,8 @@ build="${1:-build/dev}"
 if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake --preset dev -B "$build" >/dev/null
 fi
-cmake --build "$build" -j"$(nproc)" --target render_test
-TRIALXR_UPDATE_GOLDENS=1 TRIALXR_SOURCE_DIR="$PWD" TRIALXR_BIN_DIR="$PWD/$build/bin" \
-  "$build/bin/render_test" --gtest_filter='Golden.*'
+cmake --build "$build" -j"$(nproc)" --target render_test app_test
+export TRIALXR_UPDATE_GOLDENS=1 TRIALXR_SOURCE_DIR="$PWD" TRIALXR_BIN_DIR="$PWD/$build/bin"
+"$build/bin/render_test" --gtest_filter='Golden.*'
+"$build/bin/app_test" --gtest_filter='SampleGolden.*'
 git status --short tests/render/golden || true

@@ -1,0 +1,45 @@
+// The sample scene's storyboard as a patient would see it, step by step, compared with
+// golden images (tests/render/golden/sample-*.png) within a tolerance. Rendered through
+// `trialxr render --storyboard` with the validation layer on, so the whole path —
+// compiler, bundle, player, stage, renderer, headless host — is under test.
+// Regenerate with tools/update-goldens.sh after an intended change.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "image_compare.h"
+#include "temp_dir.h"
+#include "trialxr/app/player_cli.h"
+#include "trialxr/compiler/bundle_writer.h"
+#include "trialxr/compiler/scene_compiler.h"
+#include "trialxr/core/file_io.h"
+
+namespace trialxr::testing {
+namespace {
+
+TEST(SampleGolden, StoryboardFramesMatchTheirGoldens) {
+  TempDir dir;
+  auto compiled = compiler::compile_scene((source_dir() / "scenes/blood-draw.txs").string());
+  ASSERT_TRUE(compiled && compiled->ok());
+  std::string bundle = dir.file("blood-draw.trxb");
+  ASSERT_TRUE(compiler::write_bundle_file(bundle, compiled->content));
+  std::ostringstream out, err;
+  std::string folder = dir.file("storyboard");
+  int code = app::run_player_cli(
+      {"render", bundle, "--storyboard", folder, "--size", "240x135", "--validate"}, out, err);
+  ASSERT_EQ(code, 0) << err.str();
+  auto index = nlohmann::json::parse(*read_file(folder + "/index.json"));
+  ASSERT_EQ(index["steps"].size(), 7u);
+  for (const auto& step : index["steps"]) {
+    std::string image = step["image"];
+    auto actual = headless::read_png(folder + "/" + image);
+    ASSERT_TRUE(actual) << actual.error().message;
+    std::string name = "sample-" + image.substr(0, image.size() - 4);
+    std::string failure = check_golden(name, *actual);
+    EXPECT_TRUE(failure.empty()) << failure;
+  }
+}
+
+}  // namespace
+}  // namespace trialxr::testing
