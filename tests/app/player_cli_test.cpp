@@ -63,7 +63,8 @@ TEST_F(PlayerCli, RendersOneFrame) {
 
 TEST_F(PlayerCli, RendersStereoSideBySide) {
   std::string png = dir_->file("stereo.png");
-  auto r = run({"render", bundle_, "--at", "1", "--size", "96x64", "--stereo", "--validate", "-o", png});
+  auto r =
+      run({"render", bundle_, "--at", "1", "--size", "96x64", "--stereo", "--validate", "-o", png});
   ASSERT_EQ(r.code, 0) << r.err;
   auto image = headless::read_png(png);
   ASSERT_TRUE(image);
@@ -73,7 +74,8 @@ TEST_F(PlayerCli, RendersStereoSideBySide) {
 
 TEST_F(PlayerCli, StoryboardHasAnImageAndIndexEntryPerStep) {
   std::string folder = dir_->file("storyboard");
-  auto r = run({"render", bundle_, "--storyboard", folder, "--size", "128x72", "--lang", "zh", "--validate"});
+  auto r = run({"render", bundle_, "--storyboard", folder, "--size", "128x72", "--lang", "zh",
+                "--validate"});
   ASSERT_EQ(r.code, 0) << r.err;
   auto text = read_file(folder + "/index.json");
   ASSERT_TRUE(text);
@@ -102,7 +104,8 @@ TEST_F(PlayerCli, UserErrorsAreClear) {
   EXPECT_EQ(refused.code, app::kExitRefused);
   EXPECT_NE(refused.err.find("corrupt.trxb"), std::string::npos) << refused.err;
 
-  auto late = run({"render", bundle_, "--at", "9999", "--size", "64x64", "-o", dir_->file("late.png")});
+  auto late =
+      run({"render", bundle_, "--at", "9999", "--size", "64x64", "-o", dir_->file("late.png")});
   EXPECT_EQ(late.code, app::kExitUsage);
   EXPECT_NE(late.err.find("after the scene's end"), std::string::npos) << late.err;
 

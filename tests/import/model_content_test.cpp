@@ -265,7 +265,7 @@ TEST_F(ModelContent, NamesForTheScriptChecker) {
   EXPECT_EQ(asset_->animations()[1].name, "animation1");
   EXPECT_EQ(asset_->animations()[1].duration, 3.0f);
   // The channel on the node outside the scene is dropped with a warning; nothing else warns.
-  ASSERT_EQ(diags_.items().size(), 1u) << render(diags_, {});
+  ASSERT_EQ(diags_.items().size(), 1u) << format_diagnostics(diags_, {});
   EXPECT_EQ(diags_.items()[0].severity, Severity::warning);
   EXPECT_NE(diags_.items()[0].message.find("orphan"), std::string::npos);
 }

@@ -25,7 +25,7 @@ struct Analysed {
     return out;
   }
   std::string rendered() const {
-    return render(diags,
+    return format_diagnostics(diags,
                   [this](const std::string&, std::uint32_t line) { return source.line(line); });
   }
 };

@@ -3,9 +3,9 @@
 // [SECTION] render: storyboard
 #include "trialxr/app/player_cli.h"
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 #include <filesystem>
-#include <fmt/format.h>
 #include <optional>
 #include <ostream>
 
@@ -115,7 +115,8 @@ Status render_to_png(Session& s, const scene::FrameState& frame, const RenderArg
 int validation_verdict(const Session& s, std::ostream& err) {
   auto log = s.host ? s.host->renderer().validation_log() : nullptr;
   if (log && log->count() > 0) {
-    err << fmt::format("trialxr: the Vulkan validation layer reported {} message(s)\n", log->count());
+    err << fmt::format("trialxr: the Vulkan validation layer reported {} message(s)\n",
+                       log->count());
     return kExitUsage;
   }
   return kExitOk;
@@ -134,10 +135,12 @@ int render_frame(const RenderArgs& a, std::ostream& out, std::ostream& err) {
   scene::GuidedRun run = scene::guided_run(*s.bundle, s.options);
   scene::Micros t = scene::to_micros(*a.at);
   if (t > run.end_time) {
-    return usage_error(err, fmt::format(
-        "--at {} is after the scene's end at {} s (played with Continue pressed and quizzes "
-        "answered correctly)",
-        *a.at, seconds_text(run.end_time)));
+    return usage_error(
+        err,
+        fmt::format(
+            "--at {} is after the scene's end at {} s (played with Continue pressed and quizzes "
+            "answered correctly)",
+            *a.at, seconds_text(run.end_time)));
   }
   scene::Player player(*s.bundle, s.options);
   player.load_inputs(run.inputs);
@@ -161,7 +164,9 @@ int render_storyboard(const RenderArgs& a, std::ostream& out, std::ostream& err)
   if (auto code = open_session(a, s, out, err)) return *code;
   std::error_code ec;
   fs::create_directories(a.storyboard, ec);
-  if (ec) return usage_error(err, fmt::format("{}: cannot create the folder: {}", a.storyboard, ec.message()));
+  if (ec)
+    return usage_error(err,
+                       fmt::format("{}: cannot create the folder: {}", a.storyboard, ec.message()));
   StoryboardIndex index;
   index.bundle = fs::path(a.bundle).filename().string();
   index.bundle_hash = to_hex(s.bundle->file_hash());
@@ -187,14 +192,17 @@ int render_storyboard(const RenderArgs& a, std::ostream& out, std::ostream& err)
       for (const auto& o : frame.quiz.options)
         e.options.emplace_back(s.bundle->text(o.line, s.options.language));
     }
-    for (const auto& l : frame.labels) e.labels.emplace_back(s.bundle->text(l.line, s.options.language));
+    for (const auto& l : frame.labels)
+      e.labels.emplace_back(s.bundle->text(l.line, s.options.language));
     std::string path = (fs::path(a.storyboard) / e.image).string();
-    if (auto ok = render_to_png(s, frame, a, path); !ok) return usage_error(err, ok.error().message);
-    out << fmt::format("  {:>7} s  {:<14} {}\n", fmt::format("{:.2f}", e.time_seconds), e.step, path);
+    if (auto ok = render_to_png(s, frame, a, path); !ok)
+      return usage_error(err, ok.error().message);
+    out << fmt::format("  {:>7} s  {:<14} {}\n", fmt::format("{:.2f}", e.time_seconds), e.step,
+                       path);
     index.entries.push_back(std::move(e));
   }
-  for (const auto& [name, text] : {std::pair{"index.json", index_json(index)},
-                                   std::pair{"index.html", index_html(index)}}) {
+  for (const auto& [name, text] :
+       {std::pair{"index.json", index_json(index)}, std::pair{"index.html", index_html(index)}}) {
     std::string path = (fs::path(a.storyboard) / name).string();
     if (auto ok = write_file_atomic(path, text); !ok) return usage_error(err, ok.error().message);
   }
@@ -213,7 +221,8 @@ int run_player_cli(const std::vector<std::string>& args, std::ostream& out, std:
   app.footer("Exit codes: 0 ok, 1 the bundle is refused, 2 usage, file or device problems.");
   RenderArgs a;
   double at = 0;
-  auto* render = app.add_subcommand("render", "Render a moment of a scene, or its storyboard, to PNG");
+  auto* render =
+      app.add_subcommand("render", "Render a moment of a scene, or its storyboard, to PNG");
   render->add_option("bundle", a.bundle, "The bundle (.trxb)")->required();
   auto* at_opt = render->add_option("--at", at, "The moment to render, in seconds from the start");
   auto* sb_opt = render->add_option("--storyboard", a.storyboard,
@@ -223,7 +232,8 @@ int run_player_cli(const std::vector<std::string>& args, std::ostream& out, std:
   render->add_option("-o,--output", a.output, "The PNG to write with --at (default frame.png)");
   render->add_option("--size", a.size, "Image size per eye, WxH (default 1280x720)");
   render->add_flag("--stereo", a.stereo, "Both eyes, side by side");
-  render->add_option("--lang", a.language, "Language tag, e.g. en or zh (default: the base language)");
+  render->add_option("--lang", a.language,
+                     "Language tag, e.g. en or zh (default: the base language)");
   render->add_flag("--validate", a.validate,
                    "Run with the Vulkan validation layer; any message fails the command");
   std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -241,7 +251,8 @@ int run_player_cli(const std::vector<std::string>& args, std::ostream& out, std:
     return kExitUsage;
   }
   if (!parse_size(a.size, a.width, a.height)) {
-    return usage_error(err, fmt::format("--size '{}' is not WxH between 16 and 8192, e.g. 1280x720", a.size));
+    return usage_error(
+        err, fmt::format("--size '{}' is not WxH between 16 and 8192, e.g. 1280x720", a.size));
   }
   if (at_opt->count() > 0) {
     a.at = at;

@@ -55,7 +55,7 @@ std::string_view severity_name(Severity s) {
   return "error";
 }
 
-std::string render(const Diagnostic& d, const SourceLookup& lookup) {
+std::string format_diagnostic(const Diagnostic& d, const SourceLookup& lookup) {
   std::string out;
   if (d.loc.line > 0) {
     out = fmt::format("{}:{}:{}: {}[{}]: {}\n", d.file, d.loc.line, d.loc.column,
@@ -83,9 +83,9 @@ std::string render(const Diagnostic& d, const SourceLookup& lookup) {
   return out;
 }
 
-std::string render(const Diagnostics& ds, const SourceLookup& lookup) {
+std::string format_diagnostics(const Diagnostics& ds, const SourceLookup& lookup) {
   std::string out;
-  for (const auto& d : ds.items()) out += render(d, lookup);
+  for (const auto& d : ds.items()) out += format_diagnostic(d, lookup);
   return out;
 }
 

@@ -6,8 +6,8 @@ namespace trialxr::stage {
 
 glm::mat4 vulkan_perspective(float vertical_fov_degrees, float aspect, float near_plane,
                              float far_plane) {
-  glm::mat4 p = glm::perspectiveRH_ZO(glm::radians(vertical_fov_degrees), aspect, near_plane,
-                                      far_plane);
+  glm::mat4 p =
+      glm::perspectiveRH_ZO(glm::radians(vertical_fov_degrees), aspect, near_plane, far_plane);
   p[1][1] *= -1.0f;  // Vulkan's clip space has y pointing down
   return p;
 }

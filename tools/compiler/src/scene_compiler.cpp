@@ -29,7 +29,7 @@ std::string_view compiler_version() {
 }
 
 std::string CompileResult::rendered() const {
-  return render(diags, [this](const std::string& file, std::uint32_t line) -> std::string_view {
+  return format_diagnostics(diags, [this](const std::string& file, std::uint32_t line) -> std::string_view {
     return file == script.path() ? script.line(line) : std::string_view{};
   });
 }

@@ -25,7 +25,7 @@ struct StoryboardIndex {
   std::string scene_id;
   std::string title;
   std::string language;
-  std::string signature;    // unsigned / trusted / untrusted
+  std::string signature;  // unsigned / trusted / untrusted
   std::vector<StoryboardEntry> entries;
 };
 

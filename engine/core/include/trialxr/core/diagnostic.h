@@ -58,8 +58,8 @@ class Diagnostics {
 using SourceLookup = std::function<std::string_view(const std::string& file, std::uint32_t line)>;
 
 std::string_view severity_name(Severity s);
-std::string render(const Diagnostic& d, const SourceLookup& lookup);
-std::string render(const Diagnostics& ds, const SourceLookup& lookup);
+std::string format_diagnostic(const Diagnostic& d, const SourceLookup& lookup);
+std::string format_diagnostics(const Diagnostics& ds, const SourceLookup& lookup);
 
 // Closest candidate by edit distance, when close enough to be a likely typo.
 std::string suggest(std::string_view word, const std::vector<std::string>& candidates);

@@ -12,12 +12,12 @@ namespace trialxr::stage {
 
 struct SeatedCamera {
   glm::vec3 eye{0.0f, 1.2f, 0.0f};
-  float yaw_degrees = 0.0f;    // positive turns left
+  float yaw_degrees = 0.0f;      // positive turns left
   float pitch_degrees = -12.0f;  // a little down: content sits on a table in front
   float vertical_fov_degrees = 60.0f;
   float near_plane = 0.05f;
   float far_plane = 50.0f;
-  float ipd_metres = 0.063f;   // between the eyes, for stereo
+  float ipd_metres = 0.063f;  // between the eyes, for stereo
 };
 
 // Right-handed, Vulkan clip space (y down, depth 0..1).
