@@ -12,6 +12,10 @@ find_package(nlohmann_json REQUIRED)
 find_package(Vulkan REQUIRED)  # libvulkan-dev; glslc for shaders/
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2>=24.0)  # 2.11+: SDF rendering
+pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz)
+pkg_check_modules(FONTCONFIG REQUIRED IMPORTED_TARGET fontconfig)
+pkg_check_modules(UNIBREAK REQUIRED IMPORTED_TARGET libunibreak)
 
 if(TARGET zstd::libzstd_shared)
   set(TRIALXR_ZSTD zstd::libzstd_shared)

@@ -14,6 +14,10 @@ packages=(
   # renderer: Vulkan headers and loader, the shader compiler, the validation layer and
   # Mesa's CPU driver (lavapipe), which the tests and headless rendering run on
   libvulkan-dev glslc vulkan-validationlayers mesa-vulkan-drivers
+  # text: fonts through fontconfig, shaping, UAX #14 line breaking, SDF glyphs; the
+  # default faces for Latin (DejaVu Sans) and Chinese, Japanese, Korean (Noto Sans CJK)
+  libfontconfig-dev libfreetype-dev libharfbuzz-dev libunibreak-dev
+  fonts-dejavu-core fonts-noto-cjk
 )
 
 missing=()
