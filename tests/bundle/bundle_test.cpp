@@ -1,5 +1,6 @@
 // Bundle writer + validating reader: round trips, determinism, signing and trust,
 // structural damage, versioning, and cross-reference corruption with valid hashes.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sodium.h>
 #include <sys/stat.h>
@@ -955,10 +956,12 @@ TEST(BundleVersioning, OtherMajorIsRefused) {
   Bytes file = write_ok(make_full_content());
   file[offsetof(FileHeader, format_major)] = std::byte{2};
   EXPECT_CONTAINS(open_error(file),
-                  "<memory>: header: format version 2.0 is not supported; this reader reads "
-                  "version 1.x");
+                  fmt::format("<memory>: header: format version 2.{} is not supported; this "
+                              "reader reads version 1.x",
+                              kFormatMinor));
   file[offsetof(FileHeader, format_major)] = std::byte{0};
-  EXPECT_CONTAINS(open_error(file), "format version 0.0 is not supported");
+  EXPECT_CONTAINS(open_error(file),
+                  fmt::format("format version 0.{} is not supported", kFormatMinor));
 }
 
 TEST(BundleVersioning, NewerMinorIsAccepted) {
@@ -1067,8 +1070,8 @@ TEST(BundleCrossReferences, EachBrokenReferenceIsNamed) {
        "section LANG: record 1 tag 'en' repeats record 0"},
       {"no languages", [](RawBundle& r) { r.set_raw(kSecLanguages, {}); },
        "section LANG: no languages; the base language must be listed"},
-      {"line kind", edit<LineRecord>(kSecLines, [](auto& l) { l[4].kind = 7; }),
-       "section LINE: record 4 kind 7 is not a valid value (0..6)"},
+      {"line kind", edit<LineRecord>(kSecLines, [](auto& l) { l[4].kind = 8; }),
+       "section LINE: record 4 kind 8 is not a valid value (0..7)"},
       {"line text count", edit<LineText>(kSecLineText, [](auto& t) { t.pop_back(); }),
        "section LTXT: holds 13 entries; expected 14 (7 lines x 2 languages)"},
       {"invalid UTF-8", [&](RawBundle& r) { Bytes s = r.raw(kSecStrings); s[0] = std::byte{0xC0}; r.set_raw(kSecStrings, s); },

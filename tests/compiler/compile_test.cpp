@@ -68,10 +68,13 @@ TEST(Compiler, LowersShapesTimelineAndQuiz) {
   EXPECT_EQ(c.strings.view(c.meta.scene_id), "shapes");
   EXPECT_EQ(c.meta.audience, bundle::Audience::child_7_11);
   ASSERT_EQ(c.languages.size(), 2u);
-  // Lines in order of appearance: title, say, question, option, feedback, option.
-  ASSERT_EQ(c.lines.size(), 6u);
+  // Lines in order of appearance: title, say, question, option, feedback, option; then
+  // the player's two buttons.
+  ASSERT_EQ(c.lines.size(), 8u);
+  EXPECT_EQ(c.strings.view(c.lines[6].id), "ui.continue");
+  EXPECT_EQ(c.strings.view(c.lines[7].id), "ui.ask");
   EXPECT_EQ(c.strings.view(c.lines[1].id), "look");
-  EXPECT_EQ(c.line_text.size(), 12u);
+  EXPECT_EQ(c.line_text.size(), 16u);
   EXPECT_EQ(c.strings.view(c.line_text[2].text), "Look at the ball.");
   EXPECT_EQ(c.line_text[3].flags, bundle::kTextMissing);  // zh falls back, marked
 
@@ -130,7 +133,10 @@ TEST(Compiler, SampleSceneCompilesAndOpens) {
   ASSERT_TRUE(r);
   ASSERT_TRUE(r->ok()) << r->rendered();
   EXPECT_TRUE(r->diags.empty()) << r->rendered();
-  EXPECT_EQ(r->inputs.size(), 3u);  // the script and two models
+  // The script, two models and the fonts: DejaVu Sans (en), Noto Sans CJK (zh).
+  ASSERT_EQ(r->inputs.size(), 5u);
+  EXPECT_NE(r->inputs[3].find("DejaVuSans"), std::string::npos) << r->inputs[3];
+  EXPECT_NE(r->inputs[4].find("NotoSansCJK"), std::string::npos) << r->inputs[4];
   auto bytes = compiler::write_bundle(r->content);
   ASSERT_TRUE(bytes) << bytes.error().message;
   auto opened = bundle::Bundle::open_bytes(*bytes, {bundle::TrustPolicy::allow_unsigned, {}});

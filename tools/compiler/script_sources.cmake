@@ -6,4 +6,5 @@ target_sources(trialxr_compiler PRIVATE
   src/script_args.cpp
   src/script_analyzer.cpp
   src/script_parser.cpp
+  src/text_lowering.cpp
 )

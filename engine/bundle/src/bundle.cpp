@@ -19,11 +19,13 @@ namespace trialxr::bundle {
 namespace {
 
 // Every section type this reader knows, in the order the writer lays them out.
-constexpr std::array<std::uint32_t, 23> kKnownSections = {
-    kSecMeta,  kSecStrings, kSecLanguages,  kSecLines,        kSecLineText,  kSecObjects,
-    kSecNodes, kSecMeshes,  kSecPrimitives, kSecMorphTargets, kSecMaterials, kSecTextures,
-    kSecSkins, kSecJoints,  kSecAnimations, kSecChannels,     kSecFloats,    kSecSteps,
-    kSecCues,  kSecQuizzes, kSecOptions,    kSecGeometry,     kSecTexels,
+constexpr std::array<std::uint32_t, 27> kKnownSections = {
+    kSecMeta,      kSecStrings,  kSecLanguages, kSecLines,       kSecLineText,
+    kSecObjects,   kSecNodes,    kSecMeshes,    kSecPrimitives,  kSecMorphTargets,
+    kSecMaterials, kSecTextures, kSecSkins,     kSecJoints,      kSecAnimations,
+    kSecChannels,  kSecFloats,   kSecSteps,     kSecCues,        kSecQuizzes,
+    kSecOptions,   kSecFonts,    kSecGlyphs,    kSecTextLayouts, kSecPlacedGlyphs,
+    kSecGeometry,  kSecTexels,
 };
 
 // Bytes 0..11 (magic, major, minor) keep their place in every format version.
@@ -450,6 +452,18 @@ Status Bundle::Impl::load(const OpenOptions& options) {
       case kSecOptions:
         s = view(e.type, raw, t.options);
         break;
+      case kSecFonts:
+        s = view(e.type, raw, t.fonts);
+        break;
+      case kSecGlyphs:
+        s = view(e.type, raw, t.glyphs);
+        break;
+      case kSecTextLayouts:
+        s = view(e.type, raw, t.text_layouts);
+        break;
+      case kSecPlacedGlyphs:
+        s = view(e.type, raw, t.placed_glyphs);
+        break;
       case kSecGeometry:
         t.geometry = raw;
         break;
@@ -614,6 +628,25 @@ std::span<const QuizRecord> Bundle::quizzes() const {
 }
 std::span<const OptionRecord> Bundle::options() const {
   return impl_->t.options;
+}
+std::span<const FontAtlasRecord> Bundle::fonts() const {
+  return impl_->t.fonts;
+}
+std::span<const GlyphRecord> Bundle::glyphs() const {
+  return impl_->t.glyphs;
+}
+std::span<const TextLayoutRecord> Bundle::text_layouts() const {
+  return impl_->t.text_layouts;
+}
+std::span<const PlacedGlyphRecord> Bundle::placed_glyphs() const {
+  return impl_->t.placed_glyphs;
+}
+bool Bundle::has_text_layouts() const {
+  return !impl_->t.text_layouts.empty();
+}
+const TextLayoutRecord& Bundle::text_layout(std::uint32_t line, std::uint32_t language) const {
+  TRIALXR_CHECK(has_text_layouts() && line < lines().size() && language < languages().size());
+  return impl_->t.text_layouts[std::size_t{line} * languages().size() + language];
 }
 std::span<const std::byte> Bundle::geometry() const {
   return impl_->t.geometry;

@@ -38,6 +38,10 @@ struct Tables {
   std::span<const CueRecord> cues;
   std::span<const QuizRecord> quizzes;
   std::span<const OptionRecord> options;
+  std::span<const FontAtlasRecord> fonts;
+  std::span<const GlyphRecord> glyphs;
+  std::span<const TextLayoutRecord> text_layouts;
+  std::span<const PlacedGlyphRecord> placed_glyphs;
   std::span<const std::byte> geometry;
   std::span<const std::byte> texels;
 };

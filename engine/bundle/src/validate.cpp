@@ -92,7 +92,7 @@ class Validator {
     bool ok = strings() && meta() && languages() && lines() && line_text() && objects() &&
               nodes() && meshes() && primitives() && morph_targets() && materials() && textures() &&
               skins() && joints() && skinned_nodes() && channels() && animations() && steps() &&
-              cues() && quizzes() && options();
+              cues() && quizzes() && options() && fonts() && glyphs() && text_layouts();
     if (!ok) return fail(std::move(error_));
     return {};
   }
@@ -293,7 +293,7 @@ class Validator {
     for (std::uint32_t i = 0; i < t_.lines.size(); ++i) {
       record_ = i;
       const LineRecord& l = t_.lines[i];
-      if (!str("id", l.id) || !enum_value("kind", l.kind, raw(LineKind::caption))) return false;
+      if (!str("id", l.id) || !enum_value("kind", l.kind, raw(LineKind::ui))) return false;
     }
     return true;
   }
@@ -574,7 +574,7 @@ class Validator {
       record_ = i;
       const TextureRecord& x = t_.textures[i];
       if (!str("name", x.name) ||
-          !enum_value("format", raw(x.format), raw(TextureFormat::rgba8_unorm)) ||
+          !enum_value("format", raw(x.format), raw(TextureFormat::r8_unorm)) ||
           !enum_value("mag_filter", raw(x.mag_filter), raw(Filter::linear)) ||
           !enum_value("min_filter", raw(x.min_filter), raw(Filter::linear)) ||
           !enum_value("wrap_s", raw(x.wrap_s), raw(Wrap::mirror)) ||
@@ -587,7 +587,8 @@ class Validator {
         return bad("mip_count {} is not the full chain of {} levels for {}x{}", x.mip_count, levels,
                    x.width, x.height);
       }
-      // RGBA8: 4 bytes a texel. 65536 x 65536 x 4 x 4/3 still fits in 64 bits.
+      // RGBA8: 4 bytes a texel, R8: 1. 65536 x 65536 x 4 x 4/3 still fits in 64 bits.
+      const std::uint64_t texel = x.format == TextureFormat::r8_unorm ? 1 : 4;
       std::uint64_t expected = 0;
       for (std::uint32_t level = 0; level < levels; ++level) {
         std::uint64_t w = std::max<std::uint32_t>(1, x.width >> level);
@@ -595,11 +596,11 @@ class Validator {
         std::uint64_t bytes = w * h;
         if (bytes > (UINT64_MAX - expected) / 4)
           return bad("size {}x{} is too large", x.width, x.height);
-        expected += bytes * 4;
+        expected += bytes * texel;
       }
       if (x.size != expected) {
-        return bad("size {} does not match its {}x{} RGBA8 mip chain ({} bytes)", x.size, x.width,
-                   x.height, expected);
+        return bad("size {} does not match its {}x{} {} mip chain ({} bytes)", x.size, x.width,
+                   x.height, texel == 1 ? "R8" : "RGBA8", expected);
       }
       if (x.offset % 16 != 0) return bad("offset {} is not a multiple of 16", x.offset);
       if (!range("texels", x.offset, x.size, t_.texels.size(), kSecTexels, "bytes")) return false;
@@ -899,6 +900,78 @@ class Validator {
         return false;
       }
       if (q.option_count == 0) return bad("has no options");
+    }
+    return true;
+  }
+
+  // [SECTION] text (format 1.1; all four sections absent in a 1.0 bundle)
+
+  bool fonts() {
+    at(kSecFonts);
+    if (t_.fonts.empty()) return true;
+    if (t_.fonts.size() != t_.languages.size()) {
+      return bad("holds {} atlases; expected one per language ({})", t_.fonts.size(),
+                 t_.languages.size());
+    }
+    std::uint32_t next = 0;
+    for (std::uint32_t i = 0; i < t_.fonts.size(); ++i) {
+      record_ = i;
+      const FontAtlasRecord& f = t_.fonts[i];
+      if (!str("family", f.family) ||
+          !index("texture", f.texture, t_.textures.size(), kSecTextures) ||
+          !range("glyphs", f.first_glyph, f.glyph_count, t_.glyphs.size(), kSecGlyphs)) {
+        return false;
+      }
+      if (t_.textures[f.texture].format != TextureFormat::r8_unorm)
+        return bad("texture {} is not an r8_unorm distance field", f.texture);
+      if (f.first_glyph != next) return bad("glyphs do not follow the previous language's");
+      next = f.first_glyph + f.glyph_count;
+      if (!finite("pixels_per_em", std::span(&f.pixels_per_em, 2)) || f.pixels_per_em <= 0.0f)
+        return bad("pixels_per_em {} is not positive", f.pixels_per_em);
+    }
+    return true;
+  }
+
+  bool glyphs() {
+    at(kSecGlyphs);
+    for (std::uint32_t i = 0; i < t_.glyphs.size(); ++i) {
+      record_ = i;
+      const GlyphRecord& g = t_.glyphs[i];
+      if (!finite("uv", g.uv) || !finite("plane", g.plane)) return false;
+      for (float v : g.uv)
+        if (v < 0.0f || v > 1.0f) return bad("uv {} lies outside the atlas", v);
+    }
+    return true;
+  }
+
+  bool text_layouts() {
+    at(kSecTextLayouts);
+    if (t_.text_layouts.empty() && t_.placed_glyphs.empty()) return true;
+    std::uint64_t expected = std::uint64_t{t_.lines.size()} * t_.languages.size();
+    if (t_.text_layouts.size() != expected) {
+      return bad("holds {} layouts; expected {} ({} lines x {} languages)", t_.text_layouts.size(),
+                 expected, t_.lines.size(), t_.languages.size());
+    }
+    if (t_.fonts.empty()) return bad("text layouts need the FONT section");
+    for (std::uint32_t i = 0; i < t_.text_layouts.size(); ++i) {
+      record_ = i;
+      const TextLayoutRecord& l = t_.text_layouts[i];
+      if (!range("glyphs", l.first_glyph, l.glyph_count, t_.placed_glyphs.size(),
+                 kSecPlacedGlyphs) ||
+          !enum_value("align", raw(l.align), raw(TextAlign::center)) ||
+          !finite("size", std::span(&l.em_size, 3))) {
+        return false;
+      }
+      if (l.em_size <= 0.0f) return bad("em_size {} is not positive", l.em_size);
+      const FontAtlasRecord& font = t_.fonts[i % t_.languages.size()];
+      for (std::uint32_t k = 0; k < l.glyph_count; ++k) {
+        const PlacedGlyphRecord& g = t_.placed_glyphs[l.first_glyph + k];
+        if (g.glyph < font.first_glyph || g.glyph - font.first_glyph >= font.glyph_count) {
+          return bad("glyph {} lies outside its language's atlas glyphs [{}, {})", g.glyph,
+                     font.first_glyph, font.first_glyph + font.glyph_count);
+        }
+        if (!finite("glyph position", std::span(&g.x, 2))) return false;
+      }
     }
     return true;
   }

@@ -16,8 +16,15 @@ constexpr std::array<std::byte, 4> kWhite = {std::byte{255}, std::byte{255}, std
                                              std::byte{255}};
 
 VkFormat vk_format(bundle::TextureFormat format) {
-  return format == bundle::TextureFormat::rgba8_srgb ? VK_FORMAT_R8G8B8A8_SRGB
-                                                     : VK_FORMAT_R8G8B8A8_UNORM;
+  switch (format) {
+    case bundle::TextureFormat::rgba8_srgb:
+      return VK_FORMAT_R8G8B8A8_SRGB;
+    case bundle::TextureFormat::r8_unorm:
+      return VK_FORMAT_R8_UNORM;  // text atlases: distance fields
+    case bundle::TextureFormat::rgba8_unorm:
+      break;
+  }
+  return VK_FORMAT_R8G8B8A8_UNORM;
 }
 
 VkFilter vk_filter(bundle::Filter f) {
@@ -43,7 +50,7 @@ std::vector<MipUpload> mip_layout(const bundle::TextureRecord& t) {
     const std::uint32_t w = std::max(1u, t.width >> level);
     const std::uint32_t h = std::max(1u, t.height >> level);
     mips.push_back({offset, w, h});
-    offset += std::uint64_t{w} * h * 4;
+    offset += std::uint64_t{w} * h * (t.format == bundle::TextureFormat::r8_unorm ? 1 : 4);
   }
   TRIALXR_CHECK(offset == t.size);  // the reader checked the chain's size
   return mips;
@@ -57,7 +64,7 @@ Result<TextureSet> TextureSet::create(Device& device, const bundle::Bundle& bund
   const VkFormatFeatureFlags needed = VK_FORMAT_FEATURE_SAMPLED_IMAGE_BIT |
                                       VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT |
                                       VK_FORMAT_FEATURE_TRANSFER_DST_BIT;
-  for (VkFormat f : {VK_FORMAT_R8G8B8A8_SRGB, VK_FORMAT_R8G8B8A8_UNORM}) {
+  for (VkFormat f : {VK_FORMAT_R8G8B8A8_SRGB, VK_FORMAT_R8G8B8A8_UNORM, VK_FORMAT_R8_UNORM}) {
     if (!device.format_supports(f, needed)) {
       return fail(fmt::format("{}: the Vulkan device cannot sample RGBA8 textures (format {})",
                               bundle.name(), static_cast<int>(f)));

@@ -102,6 +102,10 @@ Result<std::vector<std::byte>> write_bundle(const BundleContent& content, const 
       {bundle::kSecCues, bytes_of(content.cues), false, false},
       {bundle::kSecQuizzes, bytes_of(content.quizzes), false, false},
       {bundle::kSecOptions, bytes_of(content.options), false, false},
+      {bundle::kSecFonts, bytes_of(content.fonts), false, false},
+      {bundle::kSecGlyphs, bytes_of(content.glyphs), true, false},
+      {bundle::kSecTextLayouts, bytes_of(content.text_layouts), false, false},
+      {bundle::kSecPlacedGlyphs, bytes_of(content.placed_glyphs), true, false},
       {bundle::kSecGeometry, bytes_of(content.geometry.bytes()), false, false},
       {bundle::kSecTexels, bytes_of(content.texels.bytes()), true, false},
   };

@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 
+#include "text_lowering.h"
 #include "trialxr/compiler/image_import.h"
 #include "trialxr/compiler/model_import.h"
 #include "trialxr/compiler/primitives.h"
@@ -29,9 +30,10 @@ std::string_view compiler_version() {
 }
 
 std::string CompileResult::rendered() const {
-  return format_diagnostics(diags, [this](const std::string& file, std::uint32_t line) -> std::string_view {
-    return file == script.path() ? script.line(line) : std::string_view{};
-  });
+  return format_diagnostics(
+      diags, [this](const std::string& file, std::uint32_t line) -> std::string_view {
+        return file == script.path() ? script.line(line) : std::string_view{};
+      });
 }
 
 namespace {
@@ -65,6 +67,8 @@ class SceneCompiler {
   void lower();
   void lower_meta();
   void lower_lines();
+  void lower_text();
+  float viewing_distance(const Name& target) const;
   void lower_objects();
   std::uint32_t lower_cues(const std::vector<Cue>& cues);
   bundle::CueRecord lower_cue(const Cue& c);
@@ -78,6 +82,7 @@ class SceneCompiler {
   std::vector<LoadedObject> loaded_;
   Blake2b256 source_hash_;
   std::map<std::string, std::uint32_t> lines_by_id_;
+  std::vector<LineSource> line_sources_;  // like content.lines
   std::map<std::string, std::uint32_t> nodes_by_name_;
   std::vector<ModelPlacement> placements_;  // per object (empty for non-models)
 };
@@ -316,6 +321,7 @@ void SceneCompiler::lower_lines() {
   std::size_t languages = std::max<std::size_t>(1, r_.model.header.languages.size());
   auto add = [&](const Text& t) {
     lines_by_id_[t.line_id] = static_cast<std::uint32_t>(c.lines.size());
+    line_sources_.push_back({t.loc, 0.0f});
     c.lines.push_back({c.strings.intern(t.line_id), t.line, static_cast<std::uint32_t>(t.kind)});
     bundle::StrRef text = c.strings.intern(t.text);
     c.line_text.push_back({text, 0, 0});
@@ -326,7 +332,10 @@ void SceneCompiler::lower_lines() {
   add(r_.model.header.title);
   std::function<void(const std::vector<Cue>&)> walk = [&](const std::vector<Cue>& cues) {
     for (const Cue& cue : cues) {
-      if (cue.text) add(*cue.text);
+      if (cue.text) {
+        add(*cue.text);
+        if (cue.op == CueOp::label) line_sources_.back().distance = viewing_distance(cue.target);
+      }
       if (cue.op == CueOp::quiz) {
         const QuizDecl& q = r_.model.quizzes[cue.quiz];
         if (q.question) add(*q.question);
@@ -531,8 +540,35 @@ void SceneCompiler::lower_quizzes() {
   }
 }
 
+// How far from the seated viewer's eye `target` (an object or one of its parts) is
+// placed: parts are measured at their object's position.
+float SceneCompiler::viewing_distance(const Name& target) const {
+  auto obj = find_object(target.text.substr(0, target.text.find('.')));
+  if (!obj) return 0.0f;
+  const std::array<float, 3>& p = r_.model.objects[*obj].position;
+  return glm::length(glm::vec3(p[0], p[1], p[2]) -
+                     glm::vec3(kEyePosition[0], kEyePosition[1], kEyePosition[2]));
+}
+
+void SceneCompiler::lower_text() {
+  add_ui_lines(r_.model.header, r_.content, line_sources_);
+  for (const std::string& font :
+       compiler::lower_text(r_.model.header, line_sources_, r_.content, r_.diags, file_)) {
+    auto bytes = read_file(font);
+    if (!bytes) {
+      error("TX0801", r_.model.header.loc, bytes.error().message);
+      continue;
+    }
+    source_hash_.update(font);
+    source_hash_.update(*bytes);
+    r_.inputs.push_back(font);
+  }
+}
+
 void SceneCompiler::lower() {
   lower_lines();
+  lower_text();
+  if (r_.diags.has_errors()) return;
   lower_meta();
   lower_objects();
   BundleContent& c = r_.content;

@@ -77,6 +77,7 @@ class Analyzer {
   void no_line_tag(const Statement& st);
 
   void header(const Statement& st);
+  void font_setting(const Statement& st, SceneHeader& h);
   void object(const Statement& st, bundle::ObjectKind kind);
   void object_property(const Statement& st, ObjectDecl& obj);
   void step(const Statement& st);
@@ -194,6 +195,10 @@ void Analyzer::header(const Statement& st) {
   std::set<std::string> seen;
   for (const Statement& f : st.children) {
     const std::string& key = f.head.text;
+    if (key == "font") {
+      font_setting(f, h);
+      continue;
+    }
     if (!seen.insert(key).second) {
       error("TX0102", f.head.loc, fmt::format("'{}' is given twice", key));
       continue;
@@ -267,12 +272,13 @@ void Analyzer::header(const Statement& st) {
     } else if (key == "approval") {
       if (auto s = a.string("the approval reference")) h.approval = s->text;
     } else {
-      static const std::vector<std::string> keys = {"title",     "study",    "version",
-                                                    "languages", "audience", "approval"};
+      static const std::vector<std::string> keys = {"title",    "study",    "version", "languages",
+                                                    "audience", "approval", "font"};
       std::string guess = suggest(key, keys);
       error("TX0103", f.head.loc, fmt::format("unknown scene setting '{}'", key),
-            guess.empty() ? "settings are: title, study, version, languages, audience, approval"
-                          : fmt::format("did you mean '{}'?", guess));
+            guess.empty()
+                ? "settings are: title, study, version, languages, audience, approval, font"
+                : fmt::format("did you mean '{}'?", guess));
       continue;
     }
     a.finish();
@@ -285,6 +291,32 @@ void Analyzer::header(const Statement& st) {
   if (!seen.count("languages") && !seen.count("language"))
     error("TX0104", at, "the scene names no language",
           "add: languages en zh (base language first)");
+}
+
+void Analyzer::font_setting(const Statement& f, SceneHeader& h) {
+  no_children(f);
+  no_line_tag(f);
+  ArgReader a(f, file_, diags_);
+  std::string language;
+  if (const Token* t = a.peek(); t != nullptr && t->kind == TokenKind::word) {
+    language = t->text;
+    a.skip();
+  }
+  auto family = a.string("the font family, e.g. \"Noto Sans CJK SC\"");
+  if (!family) return;
+  a.finish();
+  if (!language.empty() &&
+      std::find(h.languages.begin(), h.languages.end(), language) == h.languages.end()) {
+    error("TX0107", f.head.loc,
+          fmt::format("font for '{}', which is not one of the scene's languages", language),
+          "list the languages before the fonts: languages en zh");
+    return;
+  }
+  if (!h.fonts.emplace(language, FontChoice{family->text, family->loc}).second) {
+    error("TX0102", f.head.loc,
+          language.empty() ? std::string("'font' is given twice")
+                           : fmt::format("'font {}' is given twice", language));
+  }
 }
 
 // [SECTION] objects

@@ -135,6 +135,15 @@ class Bundle {
   std::span<const QuizRecord> quizzes() const;
   std::span<const OptionRecord> options() const;
 
+  // [SECTION] text (empty in a format 1.0 bundle)
+  std::span<const FontAtlasRecord> fonts() const;  // one per language
+  std::span<const GlyphRecord> glyphs() const;
+  std::span<const TextLayoutRecord> text_layouts() const;  // lines × languages, line-major
+  std::span<const PlacedGlyphRecord> placed_glyphs() const;
+  bool has_text_layouts() const;
+  // TRIALXR_CHECKs has_text_layouts() and the indices, like line_text().
+  const TextLayoutRecord& text_layout(std::uint32_t line, std::uint32_t language) const;
+
   // [SECTION] GPU blobs (4 KiB aligned when stored uncompressed in a mapped file)
   std::span<const std::byte> geometry() const;
   std::span<const std::byte> texels() const;

@@ -19,6 +19,7 @@
 // [SECTION] scene objects, nodes, meshes, materials, textures
 // [SECTION] animation and skins
 // [SECTION] timeline: steps, cues, quizzes
+// [SECTION] text (format 1.1)
 // [SECTION] layout guarantees
 #pragma once
 
@@ -34,7 +35,7 @@ namespace trialxr::bundle {
 
 inline constexpr std::array<char, 8> kMagic = {'T', 'R', 'X', 'B', 'N', 'D', 'L', '\x1a'};
 inline constexpr std::uint16_t kFormatMajor = 1;
-inline constexpr std::uint16_t kFormatMinor = 0;
+inline constexpr std::uint16_t kFormatMinor = 1;  // 1.1: text layouts and glyph atlases
 inline constexpr std::uint32_t kPayloadAlignment = 16;
 inline constexpr std::uint32_t kGpuBlobAlignment = 4096;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;  // "no index" in any index field
@@ -105,6 +106,10 @@ enum SectionType : std::uint32_t {
   kSecCues = fourcc("CUES"),          // CueRecord[]
   kSecQuizzes = fourcc("QUIZ"),       // QuizRecord[]
   kSecOptions = fourcc("QOPT"),       // OptionRecord[]
+  kSecFonts = fourcc("FONT"),         // FontAtlasRecord[]: one per language (1.1)
+  kSecGlyphs = fourcc("GLYF"),        // GlyphRecord[]: atlas glyphs, by language (1.1)
+  kSecTextLayouts = fourcc("TLAY"),   // TextLayoutRecord[lines * languages], line-major (1.1)
+  kSecPlacedGlyphs = fourcc("TGLY"),  // PlacedGlyphRecord[]: laid-out glyphs (1.1)
   kSecGeometry = fourcc("GEOM"),      // GPU blob: vertex streams and indices
   kSecTexels = fourcc("TEXB"),        // GPU blob: texel data, all mips
 };
@@ -144,7 +149,16 @@ struct LineRecord {
   std::uint32_t kind;         // LineKind
 };
 
-enum class LineKind : std::uint32_t { title, say, label, question, option, feedback, caption };
+enum class LineKind : std::uint32_t {
+  title,
+  say,
+  label,
+  question,
+  option,
+  feedback,
+  caption,
+  ui,  // the player's own buttons ("Continue", "Ask the coordinator"); ids start with "ui."
+};
 
 enum LineTextFlags : std::uint32_t {
   kTextMissing = 1u << 0,  // no translation; text is the base-language fallback
@@ -276,7 +290,7 @@ struct MaterialRecord {
   TextureSlot emissive_texture;
 };
 
-enum class TextureFormat : std::uint32_t { rgba8_srgb = 0, rgba8_unorm = 1 };
+enum class TextureFormat : std::uint32_t { rgba8_srgb = 0, rgba8_unorm = 1, r8_unorm = 2 };
 enum class Filter : std::uint32_t { nearest = 0, linear = 1 };
 enum class Wrap : std::uint32_t { repeat = 0, clamp = 1, mirror = 2 };
 
@@ -399,6 +413,48 @@ struct OptionRecord {
   std::uint32_t flags;          // OptionFlags
 };
 
+// [SECTION] text (format 1.1)
+//
+// Text is shaped, broken into lines and laid out by the compiler; the player only places
+// quads. Each language has a signed-distance-field glyph atlas (an r8_unorm texture:
+// 128 on the outline, 128 + 128 × distance / spread inside) holding only the glyphs its
+// strings use. A layout's glyph positions are in em units from the block's top-left
+// corner, x right, y down, on the baseline; em_size says how many metres an em is.
+
+struct FontAtlasRecord {
+  StrRef family;              // the primary face's family, for reviewers
+  std::uint32_t texture;      // into TEXR
+  std::uint32_t first_glyph;  // into GLYF
+  std::uint32_t glyph_count;
+  float pixels_per_em;
+  float spread;  // texels of distance on each side of the outline
+  std::uint32_t reserved;
+};
+
+struct GlyphRecord {
+  float uv[4];     // u0, v0, u1, v1 in the atlas (v down)
+  float plane[4];  // left, top, right, bottom in em from the pen position (y up)
+};
+
+enum class TextAlign : std::uint32_t { start = 0, center = 1 };
+
+struct TextLayoutRecord {
+  std::uint32_t first_glyph;  // into TGLY
+  std::uint32_t glyph_count;
+  std::uint32_t line_count;
+  TextAlign align;
+  float em_size;  // metres per em
+  float width;    // em, the widest line
+  float height;   // em, lines × line height
+  std::uint32_t reserved;
+};
+
+struct PlacedGlyphRecord {
+  std::uint32_t glyph;  // into GLYF, within the layout's language's range
+  float x;              // em, pen position on the baseline
+  float y;
+};
+
 // [SECTION] layout guarantees
 //
 // The records are written and read as raw bytes, so every one must be trivially
@@ -435,5 +491,9 @@ static_assert(kPlainRecord<StepRecord, 24, 4>);
 static_assert(kPlainRecord<CueRecord, 48, 4>);
 static_assert(kPlainRecord<QuizRecord, 40, 4>);
 static_assert(kPlainRecord<OptionRecord, 24, 4>);
+static_assert(kPlainRecord<FontAtlasRecord, 32, 4>);
+static_assert(kPlainRecord<GlyphRecord, 32, 4>);
+static_assert(kPlainRecord<TextLayoutRecord, 32, 4>);
+static_assert(kPlainRecord<PlacedGlyphRecord, 12, 4>);
 
 }  // namespace trialxr::bundle

@@ -67,6 +67,10 @@ struct BundleContent {
   std::vector<bundle::CueRecord> cues;
   std::vector<bundle::QuizRecord> quizzes;
   std::vector<bundle::OptionRecord> options;
+  std::vector<bundle::FontAtlasRecord> fonts;  // one per language
+  std::vector<bundle::GlyphRecord> glyphs;
+  std::vector<bundle::TextLayoutRecord> text_layouts;  // lines × languages, line-major
+  std::vector<bundle::PlacedGlyphRecord> placed_glyphs;
   BlobBuilder geometry;  // GEOM
   BlobBuilder texels;    // TEXB
 

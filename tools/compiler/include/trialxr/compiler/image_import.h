@@ -65,6 +65,14 @@ std::uint32_t append_texture(const ImageAsset& image, bundle::TextureFormat form
                              const SamplerDesc& sampler, std::string_view name,
                              BundleContent& content);
 
+// A single-channel texture (a text atlas's distance field): the full box-filtered mip
+// chain of `texels` (width × height bytes) appended to TEXB, one r8_unorm TextureRecord.
+std::vector<std::uint8_t> build_r8_mip_chain(std::uint32_t width, std::uint32_t height,
+                                             std::span<const std::uint8_t> texels);
+std::uint32_t append_r8_texture(std::uint32_t width, std::uint32_t height,
+                                std::span<const std::uint8_t> texels, const SamplerDesc& sampler,
+                                std::string_view name, BundleContent& content);
+
 // sRGB transfer functions on [0, 1], exact (IEC 61966-2-1) for 8-bit values.
 float srgb8_to_linear(std::uint8_t value);
 std::uint8_t linear_to_srgb8(float linear);

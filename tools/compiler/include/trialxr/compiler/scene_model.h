@@ -23,6 +23,12 @@ struct Text {
   SourceLoc loc;           // the string literal
 };
 
+// `font "Family"` (every language) or `font zh "Family"` (one language).
+struct FontChoice {
+  std::string family;
+  SourceLoc loc;
+};
+
 struct SceneHeader {
   std::string id;
   Text title;
@@ -31,6 +37,7 @@ struct SceneHeader {
   std::vector<std::string> languages;  // base first
   bundle::Audience audience = bundle::Audience::adult;
   std::string approval;
+  std::map<std::string, FontChoice> fonts;  // by language; "" = every language
   SourceLoc loc;
 };
 
