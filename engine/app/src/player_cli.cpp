@@ -106,7 +106,10 @@ std::optional<int> open_session(const RenderArgs& a, Session& s, std::ostream& o
 Status render_to_png(Session& s, const scene::FrameState& frame, const RenderArgs& a,
                      const std::string& path) {
   render::FrameInput input;
-  stage::build_frame_input(frame, stage::camera_views({}, a.width, a.height, a.stereo), input);
+  stage::UiFrame ui;
+  const stage::SeatedCamera camera;
+  stage::build_frame_input(frame, stage::camera_views(camera, a.width, a.height, a.stereo),
+                           *s.bundle, {camera.eye, camera.yaw_degrees}, ui, input);
   auto image = s.host->render(input);
   if (!image) return tl::unexpected(image.error());
   return headless::write_png(path, *image);

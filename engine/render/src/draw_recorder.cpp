@@ -67,4 +67,21 @@ RecordCounts record_draws(const RecordContext& context, const DrawList& list) {
   return counts;
 }
 
+std::uint32_t record_ui(const RecordContext& context, std::uint32_t quad_count,
+                        std::uint32_t text_atlas) {
+  if (quad_count == 0 || context.scene == nullptr) return 0;
+  const VkPipeline pipeline =
+      context.pipelines->get(context.target, context.pass, {PassKind::ui, false, false});
+  vkCmdBindPipeline(context.cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
+  const VkDescriptorSet atlas = context.scene->atlas_set(text_atlas);
+  vkCmdBindDescriptorSets(context.cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, context.layout, 2, 1,
+                          &atlas, 0, nullptr);
+  const gpu::Push push{0, 0, 0, context.view};
+  vkCmdPushConstants(context.cmd, context.layout,
+                     VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push),
+                     &push);
+  vkCmdDraw(context.cmd, 6, quad_count, 0, 0);
+  return quad_count;
+}
+
 }  // namespace trialxr::render

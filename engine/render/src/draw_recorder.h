@@ -31,4 +31,9 @@ struct RecordCounts {
 
 RecordCounts record_draws(const RecordContext& context, const DrawList& list);
 
+// The interface quads of FrameInput::ui (glyphs from the scene's atlas `text_atlas`),
+// over everything else. Returns the number of quads.
+std::uint32_t record_ui(const RecordContext& context, std::uint32_t quad_count,
+                        std::uint32_t text_atlas);
+
 }  // namespace trialxr::render

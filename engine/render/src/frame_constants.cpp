@@ -35,10 +35,10 @@ gpu::FrameUbo frame_constants(const FrameInput& input, const RendererDesc& desc,
   u.ground_color = glm::vec4(l.ground_color, 1.0f);
   const HighlightDesc& h = desc.highlight;
   u.highlight_color = glm::vec4(h.color, 1.0f);
-  u.params = glm::vec4(input.time_seconds, highlight_pulse(input.time_seconds, h.pulse_period_s),
-                       std::max(h.outline_width_px,
-                                h.outline_width_fraction * static_cast<float>(extent.height)),
-                       encode_srgb ? 1.0f : 0.0f);
+  u.params = glm::vec4(
+      input.time_seconds, highlight_pulse(input.time_seconds, h.pulse_period_s),
+      std::max(h.outline_width_px, h.outline_width_fraction * static_cast<float>(extent.height)),
+      encode_srgb ? 1.0f : 0.0f);
   const glm::vec2 size(static_cast<float>(extent.width), static_cast<float>(extent.height));
   u.viewport = glm::vec4(size, 1.0f / size);
   return u;

@@ -74,14 +74,23 @@ void FrameSlot::write(const gpu::FrameUbo& constants, const DrawList& list,
   copy_into(draws_, list.draws);
   copy_into(joints_, input.joint_matrices);
   copy_into(weights_, input.morph_weights);
+  ui_data_.clear();
+  for (const UiQuad& q : input.ui) {
+    ui_data_.push_back({glm::vec4(q.origin, 1.0f), glm::vec4(q.right, 0.0f),
+                        glm::vec4(q.down, 0.0f), q.uv, q.color, q.outline,
+                        glm::uvec4(static_cast<std::uint32_t>(q.kind), 0u, 0u, 0u)});
+  }
+  ensure(ui_, ui_data_.size() * sizeof(gpu::UiQuadData), kStorage);
+  copy_into(ui_, ui_data_);
 
-  const std::array<VkDescriptorBufferInfo, 4> buffers = {{
+  const std::array<VkDescriptorBufferInfo, 5> buffers = {{
       {constants_.get(), 0, VK_WHOLE_SIZE},
       {draws_.get(), 0, VK_WHOLE_SIZE},
       {joints_.get(), 0, VK_WHOLE_SIZE},
       {weights_.get(), 0, VK_WHOLE_SIZE},
+      {ui_.get(), 0, VK_WHOLE_SIZE},
   }};
-  std::array<VkWriteDescriptorSet, 4> writes{};
+  std::array<VkWriteDescriptorSet, 5> writes{};
   for (std::uint32_t i = 0; i < writes.size(); ++i) {
     writes[i] = vk_init<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET);
     writes[i].dstSet = set_;

@@ -8,6 +8,7 @@
 #include <vulkan/vulkan.h>
 
 #include <cstdint>
+#include <vector>
 
 #include "draw_list.h"
 #include "gpu_types.h"
@@ -45,6 +46,8 @@ class FrameSlot {
   Buffer draws_;
   Buffer joints_;
   Buffer weights_;
+  Buffer ui_;
+  std::vector<gpu::UiQuadData> ui_data_;  // reused staging for the UI quads
 };
 
 }  // namespace trialxr::render

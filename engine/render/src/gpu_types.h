@@ -46,6 +46,17 @@ struct MaterialData {
   glm::uvec4 modes;    // alpha mode, double-sided, uv set bits, texture bits
 };
 
+struct UiQuadData {
+  glm::vec4 origin;
+  glm::vec4 right;
+  glm::vec4 down;
+  glm::vec4 uv;
+  glm::vec4 color;
+  glm::vec4 outline;
+  glm::uvec4 mode;  // x kind
+};
+static_assert(sizeof(UiQuadData) == 112);
+
 // Push constants (16 bytes, vertex and fragment stages).
 struct Push {
   std::uint32_t draw = 0;

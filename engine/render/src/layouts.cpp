@@ -31,7 +31,8 @@ Layouts::Layouts(const Device& device) {
       d, {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, kBoth, nullptr},
           {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, kBoth, nullptr},
           {2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT, nullptr},
-          {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT, nullptr}});
+          {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT, nullptr},
+          {4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, kBoth, nullptr}});
   scene = make_layout(
       d, {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT, nullptr},
           {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT, nullptr},

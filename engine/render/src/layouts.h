@@ -8,7 +8,7 @@
 
 namespace trialxr::render {
 
-inline constexpr std::uint32_t kFrameSet = 0;     // UBO + draws, joints, weights
+inline constexpr std::uint32_t kFrameSet = 0;     // UBO + draws, joints, weights, UI quads
 inline constexpr std::uint32_t kSceneSet = 1;     // GEOM, primitives, targets, materials
 inline constexpr std::uint32_t kMaterialSet = 2;  // five combined image samplers
 inline constexpr std::uint32_t kMaterialTextures = 5;

@@ -41,6 +41,8 @@ VkPipelineDepthStencilStateCreateInfo depth_state(PassKind kind) {
       ds.stencilTestEnable = VK_TRUE;
       stencil.passOp = VK_STENCIL_OP_REPLACE;
       break;
+    case PassKind::ui:
+      break;  // the interface is drawn over the scene
     case PassKind::outline:
       // No depth test: the outline of a highlighted part shows even where the part is
       // embedded in or behind something else (a vein under the skin), so the patient
@@ -58,7 +60,7 @@ VkPipelineColorBlendAttachmentState blend_state(PassKind kind) {
   b.colorWriteMask = VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT |
                      VK_COLOR_COMPONENT_B_BIT | VK_COLOR_COMPONENT_A_BIT;
   if (kind == PassKind::stencil_mark) b.colorWriteMask = 0;
-  if (kind == PassKind::blend || kind == PassKind::outline) {
+  if (kind == PassKind::blend || kind == PassKind::outline || kind == PassKind::ui) {
     b.blendEnable = VK_TRUE;
     b.srcColorBlendFactor = VK_BLEND_FACTOR_SRC_ALPHA;
     b.dstColorBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
@@ -77,7 +79,10 @@ PipelineCache::PipelineCache(const Device& device, const Layouts& layouts)
       layout_(layouts.pipeline.get()),
       mesh_vert_(module(device_, shaders::mesh_vert)),
       mesh_multiview_vert_(module(device_, shaders::mesh_multiview_vert)),
-      pbr_frag_(module(device_, shaders::pbr_frag)) {}
+      pbr_frag_(module(device_, shaders::pbr_frag)),
+      ui_vert_(module(device_, shaders::ui_vert)),
+      ui_multiview_vert_(module(device_, shaders::ui_multiview_vert)),
+      ui_frag_(module(device_, shaders::ui_frag)) {}
 
 VkPipeline PipelineCache::get(const TargetKey& target, VkRenderPass pass, const PipelineKey& key) {
   auto [it, inserted] = pipelines_.try_emplace({target, key});
@@ -88,11 +93,15 @@ VkPipeline PipelineCache::get(const TargetKey& target, VkRenderPass pass, const 
 Unique<VkPipeline> PipelineCache::create(const TargetKey& target, VkRenderPass pass,
                                          const PipelineKey& key) const {
   const bool surface = key.kind == PassKind::opaque || key.kind == PassKind::blend;
+  const bool ui = key.kind == PassKind::ui;
+  const VkShaderModule vert =
+      ui ? (target.multiview ? ui_multiview_vert_.get() : ui_vert_.get())
+         : (target.multiview ? mesh_multiview_vert_.get() : mesh_vert_.get());
   const std::array<VkPipelineShaderStageCreateInfo, 2> stages = {{
       {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0, VK_SHADER_STAGE_VERTEX_BIT,
-       target.multiview ? mesh_multiview_vert_.get() : mesh_vert_.get(), "main", nullptr},
+       vert, "main", nullptr},
       {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0,
-       VK_SHADER_STAGE_FRAGMENT_BIT, pbr_frag_.get(), "main", nullptr},
+       VK_SHADER_STAGE_FRAGMENT_BIT, ui ? ui_frag_.get() : pbr_frag_.get(), "main", nullptr},
   }};
   // No vertex input: the vertex shader pulls its attributes from GEOM.
   auto vertex_input = vk_init<VkPipelineVertexInputStateCreateInfo>(

@@ -7,6 +7,7 @@
 //   blend         test <, no write  -                       alpha blend    back*
 //   stencil_mark  off               always, replace 1       no writes      none
 //   outline       test <=, no write not equal 1             alpha blend    none
+//   ui            off               -                       alpha blend    none   (ui shaders)
 //   (* none for double-sided materials; mirrored items swap the front face)
 #pragma once
 
@@ -21,7 +22,7 @@
 
 namespace trialxr::render {
 
-enum class PassKind : std::uint8_t { opaque, blend, stencil_mark, outline };
+enum class PassKind : std::uint8_t { opaque, blend, stencil_mark, outline, ui };
 
 struct PipelineKey {
   PassKind kind = PassKind::opaque;
@@ -53,6 +54,9 @@ class PipelineCache {
   Unique<VkShaderModule> mesh_vert_;
   Unique<VkShaderModule> mesh_multiview_vert_;
   Unique<VkShaderModule> pbr_frag_;
+  Unique<VkShaderModule> ui_vert_;
+  Unique<VkShaderModule> ui_multiview_vert_;
+  Unique<VkShaderModule> ui_frag_;
   std::map<std::pair<TargetKey, PipelineKey>, Unique<VkPipeline>> pipelines_;
 };
 

@@ -56,7 +56,7 @@ Result<std::unique_ptr<Renderer>> Renderer::create(const RendererDesc& desc) {
 
   const std::uint32_t n = desc.frames_in_flight;
   const std::array<VkDescriptorPoolSize, 2> sizes = {
-      {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, n}, {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 3 * n}}};
+      {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, n}, {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 4 * n}}};
   auto pool_info =
       vk_init<VkDescriptorPoolCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO);
   pool_info.maxSets = n;
@@ -202,6 +202,7 @@ Status Renderer::render(const RenderTarget& target, const FrameInput& input,
   std::vector<Unique<VkImageView>> views;
   std::vector<Unique<VkFramebuffer>> framebuffers;
   RecordCounts counts;
+  std::uint32_t ui_quads = 0;
   for (std::uint32_t p = 0; p < pass_count; ++p) {
     views.push_back(create_view(d, target.image, target.format, VK_IMAGE_ASPECT_COLOR_BIT, p,
                                 multiview ? 2u : 1u));
@@ -241,6 +242,7 @@ Status Renderer::render(const RenderTarget& target, const FrameInput& input,
                                 m.scene.get(),
                                 multiview ? 0u : p};
     counts = record_draws(context, list);
+    ui_quads = record_ui(context, static_cast<std::uint32_t>(input.ui.size()), input.text_atlas);
     vkCmdEndRenderPass(cmd);
   }
 
@@ -255,7 +257,8 @@ Status Renderer::render(const RenderTarget& target, const FrameInput& input,
   m.retired.retire(std::move(views), m.submitted);
 
   stats_ = {multiview,     pass_count,   static_cast<std::uint32_t>(samples),
-            counts.opaque, counts.blend, counts.outline};
+            counts.opaque, counts.blend, counts.outline,
+            ui_quads};
   return {};
 }
 

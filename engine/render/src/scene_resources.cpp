@@ -127,6 +127,7 @@ Status SceneResources::create_buffers(Device& device, const bundle::Bundle& bund
         {{word_offset(t.position), word_offset(t.normal), word_offset(t.tangent), 0}});
   }
   material_records_.assign(bundle.materials().begin(), bundle.materials().end());
+  for (const bundle::FontAtlasRecord& f : bundle.fonts()) atlas_textures_.push_back(f.texture);
   material_records_.push_back(default_material());
   for (const bundle::MaterialRecord& m : material_records_) {
     material_table_.push_back(material_data(m));
@@ -149,23 +150,44 @@ Status SceneResources::create_buffers(Device& device, const bundle::Bundle& bund
   return {};
 }
 
+void SceneResources::write_texture_set(VkDescriptorSet set,
+                                       const std::uint32_t (&textures)[kMaterialTextures],
+                                       std::vector<VkDescriptorImageInfo>& images,
+                                       std::vector<VkWriteDescriptorSet>& writes) const {
+  for (std::uint32_t i = 0; i < kMaterialTextures; ++i) {
+    const SampledTexture t = textures_.get(textures[i]);
+    TRIALXR_CHECK(images.size() < images.capacity());  // the writes point into `images`
+    images.push_back({t.sampler, t.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL});
+    auto w = vk_init<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET);
+    w.dstSet = set;
+    w.dstBinding = i;
+    w.descriptorCount = 1;
+    w.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+    w.pImageInfo = &images.back();
+    writes.push_back(w);
+  }
+}
+
 void SceneResources::create_descriptors(const Device& device, const Layouts& layouts) {
   const VkDevice d = device.device();
   const auto material_count = static_cast<std::uint32_t>(material_records_.size());
+  const auto atlas_count = static_cast<std::uint32_t>(atlas_textures_.size());
+  // The scene set, one set per material, one per text atlas and the white one.
+  const std::uint32_t texture_sets = material_count + atlas_count + 1;
   const std::array<VkDescriptorPoolSize, 2> sizes = {{
       {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 4},
-      {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, kMaterialTextures * material_count},
+      {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, kMaterialTextures * texture_sets},
   }};
   auto pool_info =
       vk_init<VkDescriptorPoolCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO);
-  pool_info.maxSets = 1 + material_count;
+  pool_info.maxSets = 1 + texture_sets;
   pool_info.poolSizeCount = static_cast<std::uint32_t>(sizes.size());
   pool_info.pPoolSizes = sizes.data();
   VkDescriptorPool pool = VK_NULL_HANDLE;
   VK_CHECK(vkCreateDescriptorPool(d, &pool_info, nullptr, &pool));
   pool_ = Unique<VkDescriptorPool>(d, pool);
 
-  std::vector<VkDescriptorSetLayout> set_layouts(1 + material_count, layouts.material.get());
+  std::vector<VkDescriptorSetLayout> set_layouts(1 + texture_sets, layouts.material.get());
   set_layouts[0] = layouts.scene.get();
   std::vector<VkDescriptorSet> sets(set_layouts.size());
   auto alloc = vk_init<VkDescriptorSetAllocateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO);
@@ -174,7 +196,9 @@ void SceneResources::create_descriptors(const Device& device, const Layouts& lay
   alloc.pSetLayouts = set_layouts.data();
   VK_CHECK(vkAllocateDescriptorSets(d, &alloc, sets.data()));
   scene_set_ = sets[0];
-  material_sets_.assign(sets.begin() + 1, sets.end());
+  material_sets_.assign(sets.begin() + 1, sets.begin() + 1 + material_count);
+  atlas_sets_.assign(sets.begin() + 1 + material_count, sets.end() - 1);
+  white_set_ = sets.back();
 
   const std::array<VkDescriptorBufferInfo, 4> buffers = {{
       {geometry_.get(), 0, VK_WHOLE_SIZE},
@@ -193,21 +217,21 @@ void SceneResources::create_descriptors(const Device& device, const Layouts& lay
     writes.push_back(w);
   }
   std::vector<VkDescriptorImageInfo> images;
-  images.reserve(kMaterialTextures * material_count);
+  images.reserve(kMaterialTextures * texture_sets);
   for (std::uint32_t m = 0; m < material_count; ++m) {
     const auto s = slots(material_records_[m]);
-    for (std::uint32_t i = 0; i < kMaterialTextures; ++i) {
-      const SampledTexture t = textures_.get(s[i]->texture);
-      images.push_back({t.sampler, t.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL});
-      auto w = vk_init<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET);
-      w.dstSet = material_sets_[m];
-      w.dstBinding = i;
-      w.descriptorCount = 1;
-      w.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-      w.pImageInfo = &images.back();
-      writes.push_back(w);
-    }
+    std::uint32_t textures[kMaterialTextures];
+    for (std::uint32_t i = 0; i < kMaterialTextures; ++i) textures[i] = s[i]->texture;
+    write_texture_set(material_sets_[m], textures, images, writes);
   }
+  for (std::uint32_t a = 0; a < atlas_count; ++a) {
+    std::uint32_t textures[kMaterialTextures] = {atlas_textures_[a], bundle::kNone, bundle::kNone,
+                                                 bundle::kNone, bundle::kNone};
+    write_texture_set(atlas_sets_[a], textures, images, writes);
+  }
+  const std::uint32_t white[kMaterialTextures] = {bundle::kNone, bundle::kNone, bundle::kNone,
+                                                  bundle::kNone, bundle::kNone};
+  write_texture_set(white_set_, white, images, writes);
   vkUpdateDescriptorSets(d, static_cast<std::uint32_t>(writes.size()), writes.data(), 0, nullptr);
 }
 

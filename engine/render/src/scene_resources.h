@@ -52,10 +52,18 @@ class SceneResources {
   VkBuffer geometry() const { return geometry_.get(); }
   VkDescriptorSet scene_set() const { return scene_set_; }
   VkDescriptorSet material_set(std::uint32_t material) const { return material_sets_[material]; }
+  // The set (material layout, binding 0) over FONT record `font`'s glyph atlas; a white
+  // texture for kNone or a bundle without text.
+  VkDescriptorSet atlas_set(std::uint32_t font) const {
+    return font < atlas_sets_.size() ? atlas_sets_[font] : white_set_;
+  }
 
  private:
   Status create_buffers(Device& device, const bundle::Bundle& bundle, UploadBatch& batch);
   void create_descriptors(const Device& device, const Layouts& layouts);
+  void write_texture_set(VkDescriptorSet set, const std::uint32_t (&textures)[kMaterialTextures],
+                         std::vector<VkDescriptorImageInfo>& images,
+                         std::vector<VkWriteDescriptorSet>& writes) const;
 
   std::vector<MeshInfo> meshes_;
   std::vector<PrimitiveInfo> primitives_;
@@ -74,6 +82,9 @@ class SceneResources {
   Unique<VkDescriptorPool> pool_;  // sets are freed with the pool
   VkDescriptorSet scene_set_ = VK_NULL_HANDLE;
   std::vector<VkDescriptorSet> material_sets_;
+  std::vector<VkDescriptorSet> atlas_sets_;  // one per FONT record
+  VkDescriptorSet white_set_ = VK_NULL_HANDLE;
+  std::vector<std::uint32_t> atlas_textures_;
 };
 
 }  // namespace trialxr::render

@@ -25,4 +25,13 @@ void build_frame_input(const scene::FrameState& frame, const std::vector<render:
   out.time_seconds = static_cast<float>(static_cast<double>(frame.scene_time) / 1e6);
 }
 
+void build_frame_input(const scene::FrameState& frame, const std::vector<render::View>& views,
+                       const bundle::Bundle& bundle, const UiViewer& viewer, UiFrame& ui,
+                       render::FrameInput& out) {
+  build_frame_input(frame, views, out);
+  build_ui(bundle, frame, viewer, ui);
+  out.ui.assign(ui.quads.begin(), ui.quads.end());
+  out.text_atlas = ui.text_atlas;
+}
+
 }  // namespace trialxr::stage

@@ -17,13 +17,14 @@ struct TextStyle {
 // The eye of the seated viewer (matches the script language's defaults).
 inline constexpr float kEyeHeight = 1.2f;
 
-// Subtitles: a panel 1.4 m ahead, 14° below the line of sight, that follows the head lazily.
+// Subtitles: a panel 1.4 m ahead, just below eye level — above the tabletop where the
+// scene's content sits — that follows the head's turn lazily. Angles are from the horizon.
 inline constexpr float kSubtitleDistance = 1.4f;
-inline constexpr float kSubtitleDropDegrees = 14.0f;
+inline constexpr float kSubtitlePitchDegrees = -2.0f;
 inline constexpr unsigned kSubtitleMaxLines = 2;
-// The quiz panel and its buttons: 1.2 m ahead, slightly below the line of sight.
+// The quiz panel and its buttons: 1.2 m ahead, in the middle of a seated viewer's gaze.
 inline constexpr float kQuizDistance = 1.2f;
-inline constexpr float kQuizDropDegrees = 4.0f;
+inline constexpr float kQuizPitchDegrees = -10.0f;
 
 constexpr TextStyle text_style(LineKind kind) {
   switch (kind) {

@@ -33,6 +33,23 @@ struct DrawItem {
   std::uint32_t weight_count = 0;
 };
 
+// A flat quad in the world for the interface: a glyph of text, a rounded panel or a
+// leader line. Drawn after the scene, over it (no depth test), in the order given.
+enum class UiQuadKind : std::uint32_t { glyph = 0, panel = 1, line = 2 };
+
+struct UiQuad {
+  UiQuadKind kind = UiQuadKind::panel;
+  glm::vec3 origin{0.0f};  // top-left corner
+  glm::vec3 right{0.0f};   // the whole top edge
+  glm::vec3 down{0.0f};    // the whole left edge
+  // glyph: u0, v0, u1, v1 in the atlas; panel: width, height, corner radius, border (m).
+  glm::vec4 uv{0.0f};
+  glm::vec4 color{1.0f};  // linear RGBA, straight alpha
+  // glyph: outline colour (rgb) and width (w, in distance-field units, 0..0.5);
+  // panel: border colour (rgba).
+  glm::vec4 outline{0.0f};
+};
+
 struct FrameInput {
   std::vector<View> views;  // 1 (mono) or 2 (left, right)
   std::vector<DrawItem> items;
@@ -40,6 +57,8 @@ struct FrameInput {
   std::vector<float> morph_weights;
   glm::vec4 clear_color{0.80f, 0.86f, 0.92f, 1.0f};  // linear; alpha 0 for AR passthrough
   float time_seconds = 0.0f;  // for the highlight's gentle pulse; deterministic per frame
+  std::vector<UiQuad> ui;
+  std::uint32_t text_atlas = 0xFFFFFFFFu;  // bundle FONT record the glyphs come from
 };
 
 }  // namespace trialxr::render

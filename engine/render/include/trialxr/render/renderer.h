@@ -78,6 +78,7 @@ struct FrameStats {
   std::uint32_t opaque_draws = 0;
   std::uint32_t blend_draws = 0;
   std::uint32_t outline_draws = 0;
+  std::uint32_t ui_quads = 0;  // text glyphs, panels and lines
 };
 
 class Renderer {
