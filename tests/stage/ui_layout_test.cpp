@@ -1,0 +1,151 @@
+// The interface built from the sample scene's frames: which panels, glyphs and buttons
+// appear, that they use the frame's language, and that untranslated text is marked.
+#include <gtest/gtest.h>
+
+#include <glm/glm.hpp>
+
+#include "temp_dir.h"
+#include "trialxr/bundle/bundle.h"
+#include "trialxr/compiler/bundle_writer.h"
+#include "trialxr/compiler/scene_compiler.h"
+#include "trialxr/scene/player.h"
+#include "trialxr/stage/ui_layout.h"
+
+namespace trialxr::testing {
+namespace {
+
+using render::UiQuadKind;
+using stage::UiButtonKind;
+
+class UiLayout : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto compiled = compiler::compile_scene((source_dir() / "scenes/blood-draw.txs").string());
+    ASSERT_TRUE(compiled && compiled->ok());
+    auto bytes = compiler::write_bundle(compiled->content);
+    ASSERT_TRUE(bytes);
+    bytes_ = new std::vector<std::byte>(std::move(*bytes));
+    auto b = bundle::Bundle::open_bytes(*bytes_, {bundle::TrustPolicy::allow_unsigned, {}});
+    ASSERT_TRUE(b) << b.error().message;
+    bundle_ = new bundle::Bundle(std::move(*b));
+  }
+  static void TearDownTestSuite() {
+    delete bundle_;
+    delete bytes_;
+  }
+
+  static std::size_t count(const stage::UiFrame& ui, UiQuadKind kind) {
+    std::size_t n = 0;
+    for (const render::UiQuad& q : ui.quads) n += q.kind == kind;
+    return n;
+  }
+  std::uint32_t glyphs_of(std::uint32_t line, std::uint32_t language) const {
+    return bundle_->text_layout(line, language).glyph_count;
+  }
+
+  static std::vector<std::byte>* bytes_;
+  static bundle::Bundle* bundle_;
+};
+std::vector<std::byte>* UiLayout::bytes_ = nullptr;
+bundle::Bundle* UiLayout::bundle_ = nullptr;
+
+TEST_F(UiLayout, SubtitleAndLabelWithLeaderLineInEitherLanguage) {
+  scene::Player player(*bundle_);
+  const scene::FrameState& f = player.seek(12'000'000);  // tourniquet: a label and narration
+  ASSERT_NE(f.subtitle_line, bundle::kNone);
+  ASSERT_EQ(f.labels.size(), 1u);
+  stage::UiFrame ui;
+  stage::build_ui(*bundle_, f, {}, ui);
+  EXPECT_EQ(ui.text_atlas, 0u);
+  EXPECT_EQ(count(ui, UiQuadKind::glyph),
+            glyphs_of(f.subtitle_line, 0) + glyphs_of(f.labels[0].line, 0));
+  EXPECT_EQ(count(ui, UiQuadKind::line), 1u);   // the leader
+  EXPECT_EQ(count(ui, UiQuadKind::panel), 3u);  // subtitle plate, label plate, anchor dot
+  EXPECT_TRUE(ui.buttons.empty());
+  // The leader line starts at the label's anchor on the arm.
+  for (const render::UiQuad& q : ui.quads) {
+    if (q.kind == UiQuadKind::line) {
+      EXPECT_LT(glm::distance(q.origin, f.labels[0].anchor), 0.01f);
+    }
+  }
+
+  // Switched to Chinese without restarting: the same moment in the zh atlas.
+  ASSERT_TRUE(player.set_language(1));
+  const scene::FrameState& zh = player.frame();
+  stage::build_ui(*bundle_, zh, {}, ui);
+  EXPECT_EQ(ui.text_atlas, 1u);
+  EXPECT_EQ(count(ui, UiQuadKind::glyph),
+            glyphs_of(zh.subtitle_line, 1) + glyphs_of(zh.labels[0].line, 1));
+}
+
+TEST_F(UiLayout, UntranslatedTextStandsOnAnAmberBorderedPlate) {
+  scene::Player player(*bundle_, {1});
+  const scene::FrameState& f = player.seek(12'000'000);
+  stage::UiFrame ui;
+  stage::build_ui(*bundle_, f, {}, ui);
+  const bool untranslated = (bundle_->line_text(f.subtitle_line, 1).flags &
+                             (bundle::kTextMissing | bundle::kTextStale)) != 0;
+  bool amber = false;
+  for (const render::UiQuad& q : ui.quads)
+    if (q.kind == UiQuadKind::panel && q.uv.w > 0.0f && q.outline.r > 0.9f && q.outline.g < 0.6f)
+      amber = true;
+  EXPECT_EQ(amber, untranslated);
+}
+
+TEST_F(UiLayout, QuizOptionsAreButtonsAndAnswersShowFeedbackAndContinue) {
+  scene::Player player(*bundle_);
+  const scene::FrameState* f = &player.run_until(600'000'000, scene::kStopWhenWaiting);
+  while (!f->quiz.visible && !f->ended) {
+    player.press_continue();
+    f = &player.run_until(600'000'000, scene::kStopWhenWaiting);
+  }
+  ASSERT_TRUE(f->quiz.visible);
+  stage::UiFrame ui;
+  stage::build_ui(*bundle_, *f, {}, ui);
+  ASSERT_EQ(ui.buttons.size(), 4u);  // three options and Ask the coordinator
+  for (std::uint32_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(ui.buttons[i].kind, UiButtonKind::option);
+    EXPECT_EQ(ui.buttons[i].option, i);
+    // Large targets: at least 0.6 m wide and 5 cm tall at 1.2 m.
+    EXPECT_GE(glm::length(ui.buttons[i].half_right) * 2.0f, 0.6f);
+    EXPECT_GE(glm::length(ui.buttons[i].half_up) * 2.0f, 0.05f);
+  }
+  // Stacked top to bottom in order.
+  EXPECT_GT(ui.buttons[0].center.y, ui.buttons[1].center.y);
+  EXPECT_GT(ui.buttons[1].center.y, ui.buttons[2].center.y);
+  EXPECT_EQ(ui.buttons[3].kind, UiButtonKind::ask_coordinator);
+
+  ASSERT_TRUE(player.choose(1));  // "Nothing at all": wrong, with feedback
+  f = &player.frame();
+  ASSERT_TRUE(f->quiz.answered);
+  stage::build_ui(*bundle_, *f, {}, ui);
+  ASSERT_EQ(ui.buttons.size(), 5u);
+  EXPECT_EQ(ui.buttons[3].kind, UiButtonKind::continue_scene);
+  EXPECT_EQ(ui.buttons[4].kind, UiButtonKind::ask_coordinator);
+  std::size_t glyphs = glyphs_of(f->quiz.question_line, 0) + glyphs_of(f->quiz.feedback_line, 0);
+  for (const scene::QuizOptionView& o : f->quiz.options) glyphs += glyphs_of(o.line, 0);
+  const stage::UiLines ui_lines = stage::find_ui_lines(*bundle_);
+  glyphs += glyphs_of(ui_lines.continue_line, 0) + glyphs_of(ui_lines.ask_line, 0);
+  EXPECT_EQ(count(ui, UiQuadKind::glyph), glyphs);
+}
+
+TEST_F(UiLayout, PanelsFaceTheViewerWhereverTheyTurn) {
+  scene::Player player(*bundle_);
+  const scene::FrameState& f = player.seek(3'000'000);  // welcome: narration only
+  stage::UiFrame ui;
+  stage::build_ui(*bundle_, f, {{0.0f, 1.2f, 0.0f}, 90.0f}, ui);  // turned to the left (-X)
+  ASSERT_FALSE(ui.quads.empty());
+  const render::UiQuad& plate = ui.quads.front();
+  ASSERT_EQ(plate.kind, UiQuadKind::panel);
+  const glm::vec3 center = plate.origin + plate.right * 0.5f + plate.down * 0.5f;
+  EXPECT_LT(center.x, -1.3f);  // 1.4 m to the left
+  EXPECT_NEAR(glm::dot(glm::normalize(plate.right), glm::vec3(0, 0, -1)), 1.0f, 1e-4f);
+  // Nothing at all for a bundle language that does not exist.
+  scene::FrameState other = f;
+  other.language = 7;
+  stage::build_ui(*bundle_, other, {}, ui);
+  EXPECT_TRUE(ui.quads.empty());
+}
+
+}  // namespace
+}  // namespace trialxr::testing
