@@ -27,7 +27,7 @@ TEST(Atlas, HoldsExactlyTheGlyphsUsedAsDistanceFields) {
   EXPECT_EQ(distinct.size(), 4u);
   for (const PlacedGlyph& g : b.glyphs) EXPECT_GE(atlas->find({g.face, g.glyph}), 0);
 
-  // A small atlas (a few glyphs at 48 px/em), every glyph inside it and none overlapping.
+  // A small atlas (a few glyphs at 32 px/em), every glyph inside it and none overlapping.
   EXPECT_LE(atlas->width * atlas->height, 256u * 256u);
   for (std::size_t i = 0; i < atlas->glyphs.size(); ++i) {
     const AtlasGlyph& a = atlas->glyphs[i];
@@ -56,7 +56,8 @@ TEST(Atlas, HoldsExactlyTheGlyphsUsedAsDistanceFields) {
   EXPECT_GT(outside, inside);
   EXPECT_EQ(atlas->pixels[g.y * atlas->width + g.x], 0);  // a corner of the padding
   // The quad is about one em (plus the spread on each side).
-  EXPECT_NEAR(g.right - g.left, 1.0f + 2.0f * 6.0f / 48.0f, 0.2f);
+  const AtlasOptions o;
+  EXPECT_NEAR(g.right - g.left, 1.0f + 2.0f * static_cast<float>(o.spread) / static_cast<float>(o.pixels_per_em), 0.2f);
 }
 
 TEST(Atlas, BlankGlyphsTakeNoSpaceAndResultIsDeterministic) {

@@ -25,8 +25,8 @@ struct AtlasGlyph {
 };
 
 struct AtlasOptions {
-  std::uint32_t pixels_per_em = 48;
-  std::uint32_t spread = 6;       // texels of distance on each side of the outline
+  std::uint32_t pixels_per_em = 32;  // ample for text of 20–40 px per em on screen
+  std::uint32_t spread = 4;       // texels of distance on each side of the outline
   std::uint32_t max_size = 4096;  // the atlas never grows beyond max_size²
 };
 
