@@ -13,9 +13,9 @@ using render::UiQuad;
 using render::UiQuadKind;
 
 // Linear colours.
-constexpr glm::vec4 kPlate{0.015f, 0.02f, 0.03f, 0.86f};
+constexpr glm::vec4 kPlate{0.015f, 0.02f, 0.03f, 0.92f};
 constexpr glm::vec4 kText{0.96f, 0.96f, 0.94f, 1.0f};
-constexpr glm::vec4 kTextOutline{0.0f, 0.0f, 0.0f, 0.16f};  // w: width in field units
+constexpr glm::vec4 kTextOutline{0.0f, 0.0f, 0.0f, 0.08f};  // w: width in field units
 constexpr glm::vec4 kUntranslated{1.0f, 0.45f, 0.0f, 1.0f};
 constexpr glm::vec4 kButton{0.05f, 0.11f, 0.20f, 0.96f};
 constexpr glm::vec4 kButtonBorder{0.30f, 0.50f, 0.80f, 1.0f};
