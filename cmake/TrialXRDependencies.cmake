@@ -22,3 +22,12 @@ if(TARGET zstd::libzstd_shared)
 else()
   set(TRIALXR_ZSTD zstd::libzstd_static)
 endif()
+
+# libgettextpo (libgettextpo-dev) reads and writes PO files; it ships neither a
+# pkg-config file nor a CMake package.
+find_path(GETTEXTPO_INCLUDE_DIR gettext-po.h REQUIRED)
+find_library(GETTEXTPO_LIBRARY gettextpo REQUIRED)
+add_library(GettextPo::GettextPo UNKNOWN IMPORTED)
+set_target_properties(GettextPo::GettextPo PROPERTIES
+  IMPORTED_LOCATION "${GETTEXTPO_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${GETTEXTPO_INCLUDE_DIR}")

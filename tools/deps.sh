@@ -11,6 +11,8 @@ packages=(
   # core, bundle and compiler
   libexpected-dev libfmt-dev libcli11-dev libsodium-dev libzstd-dev
   libmeshoptimizer-dev libtinygltf-dev nlohmann-json3-dev libstb-dev libglm-dev
+  # translations: gettext PO files
+  libgettextpo-dev
   # renderer: Vulkan headers and loader, the shader compiler, the validation layer and
   # Mesa's CPU driver (lavapipe), which the tests and headless rendering run on
   libvulkan-dev glslc vulkan-validationlayers mesa-vulkan-drivers

@@ -133,10 +133,12 @@ TEST(Compiler, SampleSceneCompilesAndOpens) {
   ASSERT_TRUE(r);
   ASSERT_TRUE(r->ok()) << r->rendered();
   EXPECT_TRUE(r->diags.empty()) << r->rendered();
-  // The script, two models and the fonts: DejaVu Sans (en), Noto Sans CJK (zh).
-  ASSERT_EQ(r->inputs.size(), 5u);
-  EXPECT_NE(r->inputs[3].find("DejaVuSans"), std::string::npos) << r->inputs[3];
-  EXPECT_NE(r->inputs[4].find("NotoSansCJK"), std::string::npos) << r->inputs[4];
+  // The script, two models, the Chinese translation and the fonts: DejaVu Sans (en),
+  // Noto Sans CJK (zh).
+  ASSERT_EQ(r->inputs.size(), 6u);
+  EXPECT_EQ(r->inputs[3], (source_dir() / "scenes/blood-draw.zh.po").string());
+  EXPECT_NE(r->inputs[4].find("DejaVuSans"), std::string::npos) << r->inputs[4];
+  EXPECT_NE(r->inputs[5].find("NotoSansCJK"), std::string::npos) << r->inputs[5];
   auto bytes = compiler::write_bundle(r->content);
   ASSERT_TRUE(bytes) << bytes.error().message;
   auto opened = bundle::Bundle::open_bytes(*bytes, {bundle::TrustPolicy::allow_unsigned, {}});

@@ -9,6 +9,7 @@
 #include "trialxr/compiler/bundle_writer.h"
 #include "trialxr/compiler/line_tagger.h"
 #include "trialxr/compiler/scene_compiler.h"
+#include "trialxr/compiler/scene_strings.h"
 #include "trialxr/compiler/signing_key.h"
 #include "trialxr/core/file_io.h"
 
@@ -26,9 +27,10 @@ std::string summary(const Diagnostics& d) {
 
 // Compiles and prints diagnostics; nullopt after printing when the script has errors
 // (exit 1) or cannot be read (exit 2, in `exit_code`).
-std::optional<CompileResult> compile_and_report(const std::string& script, std::ostream& err,
+std::optional<CompileResult> compile_and_report(const std::string& script,
+                                                const CompileOptions& options, std::ostream& err,
                                                 int& exit_code) {
-  auto result = compile_scene(script);
+  auto result = compile_scene(script, options);
   if (!result) {
     err << "trialxr-build: " << result.error().message << "\n";
     exit_code = kExitUsage;
@@ -45,7 +47,7 @@ std::optional<CompileResult> compile_and_report(const std::string& script, std::
 }
 
 int cmd_build(const std::string& script, std::string output, const std::string& key_path,
-              std::ostream& out, std::ostream& err) {
+              const CompileOptions& options, std::ostream& out, std::ostream& err) {
   std::optional<SigningKey> key;
   if (!key_path.empty()) {
     auto loaded = load_secret_key(key_path);
@@ -56,7 +58,7 @@ int cmd_build(const std::string& script, std::string output, const std::string& 
     key = *loaded;
   }
   int code = kExitOk;
-  auto result = compile_and_report(script, err, code);
+  auto result = compile_and_report(script, options, err, code);
   if (!result) return code;
   if (output.empty()) output = std::filesystem::path(script).replace_extension(".trxb").string();
   auto written = write_bundle_file(output, result->content, key ? &*key : nullptr);
@@ -70,9 +72,10 @@ int cmd_build(const std::string& script, std::string output, const std::string& 
   return kExitOk;
 }
 
-int cmd_check(const std::string& script, std::ostream& out, std::ostream& err) {
+int cmd_check(const std::string& script, const CompileOptions& options, std::ostream& out,
+              std::ostream& err) {
   int code = kExitOk;
-  auto result = compile_and_report(script, err, code);
+  auto result = compile_and_report(script, options, err, code);
   if (!result) return code;
   if (result->diags.empty()) out << script << ": no problems found\n";
   return kExitOk;
@@ -99,6 +102,32 @@ int cmd_tag(const std::string& script, bool dry_run, std::ostream& out, std::ost
   }
   out << fmt::format("{}: added {} line id{}\n", script, tagged.added,
                      tagged.added == 1 ? "" : "s");
+  return kExitOk;
+}
+
+int cmd_strings(const std::string& script, std::ostream& out, std::ostream& err) {
+  auto result = write_scene_strings(script);
+  if (!result) {
+    err << "trialxr-build: " << result.error().message << "\n";
+    return kExitUsage;
+  }
+  err << result->rendered();
+  if (result->template_path.empty()) {
+    err << script << ": " << summary(result->diags) << "; no translation files written\n";
+    return kExitDiagnostics;
+  }
+  out << fmt::format("wrote {} ({} string{})\n", result->template_path, result->string_count,
+                     result->string_count == 1 ? "" : "s");
+  for (const CatalogUpdate& c : result->catalogs) {
+    const l10n::UpdateSummary& n = c.summary;
+    out << fmt::format("{}: {} {}: {} translated, {} new, {} untranslated, {} stale, {} obsolete\n",
+                       c.language, n.created ? "created" : "updated", c.path, n.translated, n.added,
+                       n.untranslated, n.stale, n.obsolete);
+  }
+  if (!result->ok()) {
+    err << script << ": " << summary(result->diags) << "\n";
+    return kExitDiagnostics;
+  }
   return kExitOk;
 }
 
@@ -182,15 +211,18 @@ int cmd_inspect(const std::string& path, const std::vector<std::string>& trust, 
   out << fmt::format("approval    {}\n", approval.empty() ? "(none)" : approval);
   out << fmt::format("compiler    {}\n", b->string(m.compiler_version));
   out << fmt::format("source hash {}\n", to_hex(m.source_hash));
-  std::size_t missing = 0;
-  for (const auto& t : b->line_texts()) missing += (t.flags & bundle::kTextMissing) ? 1 : 0;
+  std::size_t missing = 0, stale = 0;
+  for (const auto& t : b->line_texts()) {
+    missing += (t.flags & bundle::kTextMissing) ? 1 : 0;
+    stale += (t.flags & bundle::kTextStale) ? 1 : 0;
+  }
   out << fmt::format(
       "content     {} objects, {} nodes, {} meshes, {} materials, {} textures, {} animations\n",
       b->objects().size(), b->nodes().size(), b->meshes().size(), b->materials().size(),
       b->textures().size(), b->animations().size());
   out << fmt::format(
-      "timeline    {} steps, {} cues, {} quizzes, {} lines ({} translations missing)\n",
-      b->steps().size(), b->cues().size(), b->quizzes().size(), b->lines().size(), missing);
+      "timeline    {} steps, {} cues, {} quizzes, {} lines ({} translations missing, {} stale)\n",
+      b->steps().size(), b->cues().size(), b->quizzes().size(), b->lines().size(), missing, stale);
   out << "steps      ";
   for (const auto& s : b->steps()) out << " " << b->string(s.name);
   out << "\nsections\n";
@@ -217,7 +249,10 @@ int run_build_cli(const std::vector<std::string>& args, std::ostream& out, std::
 
   std::string script, output, key, bundle_path, base;
   std::vector<std::string> trust;
-  bool dry_run = false;
+  bool dry_run = false, release = false;
+  const char* release_help =
+      "Release build: a missing translation file, or a missing or stale translation, is an "
+      "error (preview builds warn and show the base text, marked)";
 
   auto* build = app.add_subcommand("build", "Compile a scene script into a bundle (.trxb)");
   build->add_option("script", script, "The scene script (.txs)")->required();
@@ -226,9 +261,17 @@ int run_build_cli(const std::vector<std::string>& args, std::ostream& out, std::
   build->add_option("--sign", key,
                     "Sign with this secret key file (from 'keygen'); patient players "
                     "only open signed bundles");
+  build->add_flag("--release", release, release_help);
 
   auto* check = app.add_subcommand("check", "Report the script's problems without building");
   check->add_option("script", script, "The scene script (.txs)")->required();
+  check->add_flag("--release", release, release_help);
+
+  auto* strings = app.add_subcommand(
+      "strings",
+      "Write the translation template NAME.pot and create or update NAME.LANG.po for each "
+      "translation language, beside the script");
+  strings->add_option("script", script, "The scene script (.txs)")->required();
 
   auto* inspect = app.add_subcommand("inspect", "Show a bundle's metadata, sections and signature");
   inspect->add_option("bundle", bundle_path, "The bundle (.trxb)")->required();
@@ -276,8 +319,10 @@ int run_build_cli(const std::vector<std::string>& args, std::ostream& out, std::
     err << "run 'trialxr-build --help' for usage\n";
     return kExitUsage;
   }
-  if (build->parsed()) return cmd_build(script, output, key, out, err);
-  if (check->parsed()) return cmd_check(script, out, err);
+  CompileOptions options{.release = release};
+  if (build->parsed()) return cmd_build(script, output, key, options, out, err);
+  if (check->parsed()) return cmd_check(script, options, out, err);
+  if (strings->parsed()) return cmd_strings(script, out, err);
   if (inspect->parsed()) return cmd_inspect(bundle_path, trust, out, err);
   if (tag->parsed()) return cmd_tag(script, dry_run, out, err);
   return cmd_keygen(base, out, err);

@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "text_lowering.h"
+#include "translations.h"
 #include "trialxr/compiler/image_import.h"
 #include "trialxr/compiler/model_import.h"
 #include "trialxr/compiler/primitives.h"
@@ -46,7 +47,8 @@ struct LoadedObject {
 
 class SceneCompiler {
  public:
-  explicit SceneCompiler(CompileResult& r) : r_(r), file_(r.script.path()) {}
+  SceneCompiler(CompileResult& r, const CompileOptions& options)
+      : r_(r), options_(options), file_(r.script.path()) {}
 
   void run();
 
@@ -78,9 +80,11 @@ class SceneCompiler {
   std::uint32_t node_index(const Name& target) const;
 
   CompileResult& r_;
+  const CompileOptions& options_;
   const std::string& file_;
   std::vector<LoadedObject> loaded_;
   Blake2b256 source_hash_;
+  Translations translations_;
   std::map<std::string, std::uint32_t> lines_by_id_;
   std::vector<LineSource> line_sources_;  // like content.lines
   std::map<std::string, std::uint32_t> nodes_by_name_;
@@ -325,9 +329,11 @@ void SceneCompiler::lower_lines() {
     c.lines.push_back({c.strings.intern(t.line_id), t.line, static_cast<std::uint32_t>(t.kind)});
     bundle::StrRef text = c.strings.intern(t.text);
     c.line_text.push_back({text, 0, 0});
-    // Translations arrive from PO files; until then each shows the base text, marked.
-    for (std::size_t l = 1; l < languages; ++l)
-      c.line_text.push_back({text, bundle::kTextMissing, 0});
+    // The other languages come from the PO files, or fall back to the base text, marked.
+    for (std::size_t l = 1; l < languages; ++l) {
+      TranslatedText translated = translations_.text(t, l);
+      c.line_text.push_back({c.strings.intern(translated.text), translated.flags, 0});
+    }
   };
   add(r_.model.header.title);
   std::function<void(const std::vector<Cue>&)> walk = [&](const std::vector<Cue>& cues) {
@@ -591,6 +597,7 @@ void SceneCompiler::run() {
   r_.model = analyze_script(file_, statements, r_.diags);
   load_assets();
   check_names();
+  translations_ = load_translations(statements, options_, r_, source_hash_);
   if (r_.diags.has_errors()) return;
   lower();
 }
@@ -599,13 +606,13 @@ void SceneCompiler::run() {
 
 // [SECTION] driver
 
-Result<CompileResult> compile_scene(const std::string& script_path) {
+Result<CompileResult> compile_scene(const std::string& script_path, const CompileOptions& options) {
   auto script = SourceFile::load(script_path);
   if (!script) return tl::unexpected(script.error());
   CompileResult result;
   result.script = std::move(*script);
   result.inputs.push_back(script_path);
-  SceneCompiler(result).run();
+  SceneCompiler(result, options).run();
   result.diags.sort();
   return result;
 }

@@ -1,7 +1,9 @@
 // The `trialxr-build` command line, as a library function so tests can run it.
 //
-//   trialxr-build build SCRIPT [-o OUT.trxb] [--sign KEY]   compile (and sign) a bundle
-//   trialxr-build check SCRIPT                              diagnostics only
+//   trialxr-build build SCRIPT [-o OUT.trxb] [--sign KEY] [--release]
+//                                                           compile (and sign) a bundle
+//   trialxr-build check SCRIPT [--release]                  diagnostics only
+//   trialxr-build strings SCRIPT                            NAME.pot + NAME.LANG.po files
 //   trialxr-build inspect BUNDLE [--trust KEY.pub]...       what a bundle holds
 //   trialxr-build tag SCRIPT [--dry-run]                    add missing line ids
 //   trialxr-build keygen BASE                               BASE.key (0600) + BASE.pub

@@ -28,8 +28,16 @@ struct CompileResult {
   std::string rendered() const;
 };
 
+struct CompileOptions {
+  // A release build refuses a language without its PO file, and missing or stale
+  // translations (TX0700, TX0702, TX0703); a preview build warns and shows the base
+  // text, marked, in their place.
+  bool release = false;
+};
+
 // Fails only when the script itself cannot be read; everything else is a diagnostic.
-Result<CompileResult> compile_scene(const std::string& script_path);
+Result<CompileResult> compile_scene(const std::string& script_path,
+                                    const CompileOptions& options = {});
 
 // The compiler's version string, stored in every bundle's metadata.
 std::string_view compiler_version();
