@@ -34,6 +34,7 @@ struct RenderArgs {
   std::string output;
   std::string size = "1280x720";
   bool stereo = false;
+  float fov = 60.0f;  // vertical, degrees
   std::string language;
   bool validate = false;
   std::uint32_t width = 0, height = 0;
@@ -107,7 +108,8 @@ Status render_to_png(Session& s, const scene::FrameState& frame, const RenderArg
                      const std::string& path) {
   render::FrameInput input;
   stage::UiFrame ui;
-  const stage::SeatedCamera camera;
+  stage::SeatedCamera camera;
+  camera.vertical_fov_degrees = a.fov;
   stage::build_frame_input(frame, stage::camera_views(camera, a.width, a.height, a.stereo),
                            *s.bundle, {camera.eye, camera.yaw_degrees}, ui, input);
   auto image = s.host->render(input);
@@ -235,6 +237,11 @@ int run_player_cli(const std::vector<std::string>& args, std::ostream& out, std:
   render->add_option("-o,--output", a.output, "The PNG to write with --at (default frame.png)");
   render->add_option("--size", a.size, "Image size per eye, WxH (default 1280x720)");
   render->add_flag("--stereo", a.stereo, "Both eyes, side by side");
+  render
+      ->add_option("--fov", a.fov,
+                   "Vertical field of view in degrees (default 60; 30 at 1280x720 gives about "
+                   "a headset's 24 pixels per degree, to judge text as a patient sees it)")
+      ->check(CLI::Range(10.0f, 120.0f));
   render->add_option("--lang", a.language,
                      "Language tag, e.g. en or zh (default: the base language)");
   render->add_flag("--validate", a.validate,

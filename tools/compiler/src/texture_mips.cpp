@@ -187,42 +187,18 @@ std::vector<std::uint8_t> build_mip_chain(const ImageAsset& image, bundle::Textu
   return out;
 }
 
-std::vector<std::uint8_t> build_r8_mip_chain(std::uint32_t width, std::uint32_t height,
-                                             std::span<const std::uint8_t> texels) {
-  TRIALXR_CHECK(width > 0 && height > 0 && texels.size() == std::size_t{width} * height);
-  const std::uint32_t levels = mip_count(width, height);
-  std::vector<std::uint8_t> out(texels.begin(), texels.end());
-  FloatLevel level;
-  for (std::uint32_t l = 1; l < levels; ++l) {
-    if (l == 1) {
-      level = downsample<1>(
-          width, height, [&](std::uint32_t x, std::uint32_t y, std::array<float, 1>& t) {
-            t[0] = static_cast<float>(texels[std::size_t{y} * width + x]) / 255.0f;
-          });
-    } else {
-      const FloatLevel src = std::move(level);
-      level = downsample<1>(src.width, src.height,
-                            [&](std::uint32_t x, std::uint32_t y, std::array<float, 1>& t) {
-                              t[0] = src.texels[std::size_t{y} * src.width + x];
-                            });
-    }
-    for (float v : level.texels) out.push_back(unorm8(v));
-  }
-  return out;
-}
-
 std::uint32_t append_r8_texture(std::uint32_t width, std::uint32_t height,
                                 std::span<const std::uint8_t> texels, const SamplerDesc& sampler,
                                 std::string_view name, BundleContent& content) {
-  std::vector<std::uint8_t> chain = build_r8_mip_chain(width, height, texels);
+  TRIALXR_CHECK(width > 0 && height > 0 && texels.size() == std::size_t{width} * height);
   bundle::TextureRecord rec{};
   rec.name = content.strings.intern(name);
   rec.format = bundle::TextureFormat::r8_unorm;
   rec.width = width;
   rec.height = height;
-  rec.mip_count = mip_count(width, height);
-  rec.offset = content.texels.append_array(std::span<const std::uint8_t>(chain), 16);
-  rec.size = chain.size();
+  rec.mip_count = 1;
+  rec.offset = content.texels.append_array(texels, 16);
+  rec.size = texels.size();
   rec.mag_filter = sampler.mag_filter;
   rec.min_filter = sampler.min_filter;
   rec.wrap_s = sampler.wrap_s;

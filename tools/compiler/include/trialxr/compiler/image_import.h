@@ -65,10 +65,8 @@ std::uint32_t append_texture(const ImageAsset& image, bundle::TextureFormat form
                              const SamplerDesc& sampler, std::string_view name,
                              BundleContent& content);
 
-// A single-channel texture (a text atlas's distance field): the full box-filtered mip
-// chain of `texels` (width × height bytes) appended to TEXB, one r8_unorm TextureRecord.
-std::vector<std::uint8_t> build_r8_mip_chain(std::uint32_t width, std::uint32_t height,
-                                             std::span<const std::uint8_t> texels);
+// A text atlas's distance field (width × height bytes) appended to TEXB as one r8_unorm
+// TextureRecord of a single level: a mip chain would average thin strokes away.
 std::uint32_t append_r8_texture(std::uint32_t width, std::uint32_t height,
                                 std::span<const std::uint8_t> texels, const SamplerDesc& sampler,
                                 std::string_view name, BundleContent& content);

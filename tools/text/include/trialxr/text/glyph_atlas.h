@@ -1,5 +1,6 @@
-// A signed-distance-field glyph atlas: FreeType renders each glyph's SDF (FreeType 2.11+,
-// FT_RENDER_MODE_SDF), stb_rect_pack packs them into one single-channel image. 128 is
+// A signed-distance-field glyph atlas: FreeType renders each glyph's coverage and then
+// its distance field from it (FreeType 2.11+, the "bsdf" renderer), stb_rect_pack packs
+// them into one single-channel image. 128 is
 // the outline, larger values lie inside: value = 128 + 128 × distance / spread.
 #pragma once
 #include <cstdint>
