@@ -223,6 +223,12 @@ int cmd_inspect(const std::string& path, const std::vector<std::string>& trust, 
   out << fmt::format(
       "timeline    {} steps, {} cues, {} quizzes, {} lines ({} translations missing, {} stale)\n",
       b->steps().size(), b->cues().size(), b->quizzes().size(), b->lines().size(), missing, stale);
+  for (std::size_t l = 0; l < b->fonts().size(); ++l) {
+    const bundle::FontAtlasRecord& f = b->fonts()[l];
+    const bundle::TextureRecord& t = b->textures()[f.texture];
+    out << fmt::format("text {:<6} {}, {} glyphs in a {}x{} distance-field atlas ({})\n", langs[l],
+                       b->string(f.family), f.glyph_count, t.width, t.height, human_size(t.size));
+  }
   out << "steps      ";
   for (const auto& s : b->steps()) out << " " << b->string(s.name);
   out << "\nsections\n";
