@@ -109,7 +109,7 @@ int main(int argc, char** argv) {
   for (std::uint32_t l = 0; l < b.fonts().size(); ++l) {
     const bundle::FontAtlasRecord& f = b.fonts()[l];
     const bundle::TextureRecord& t = b.textures()[f.texture];
-    std::printf("atlas %s: %s, %u glyphs, %ux%u, %.1f KiB with mips\n",
+    std::printf("atlas %s: %s, %u glyphs, %ux%u, %.1f KiB (one level)\n",
                 std::string(b.string(b.languages()[l])).c_str(),
                 std::string(b.string(f.family)).c_str(), f.glyph_count, t.width, t.height,
                 static_cast<double>(t.size) / 1024.0);
