@@ -187,18 +187,21 @@ std::vector<std::uint8_t> build_mip_chain(const ImageAsset& image, bundle::Textu
   return out;
 }
 
-std::uint32_t append_r8_texture(std::uint32_t width, std::uint32_t height,
-                                std::span<const std::uint8_t> texels, const SamplerDesc& sampler,
-                                std::string_view name, BundleContent& content) {
-  TRIALXR_CHECK(width > 0 && height > 0 && texels.size() == std::size_t{width} * height);
+namespace {
+
+// Appends `levels` (all mips, largest first) to TEXB and their TextureRecord.
+std::uint32_t append_levels(bundle::TextureFormat format, std::uint32_t width, std::uint32_t height,
+                            std::uint32_t mip_levels, std::span<const std::uint8_t> levels,
+                            const SamplerDesc& sampler, std::string_view name,
+                            BundleContent& content) {
   bundle::TextureRecord rec{};
   rec.name = content.strings.intern(name);
-  rec.format = bundle::TextureFormat::r8_unorm;
+  rec.format = format;
   rec.width = width;
   rec.height = height;
-  rec.mip_count = 1;
-  rec.offset = content.texels.append_array(texels, 16);
-  rec.size = texels.size();
+  rec.mip_count = mip_levels;
+  rec.offset = content.texels.append_array(levels, 16);
+  rec.size = levels.size();
   rec.mag_filter = sampler.mag_filter;
   rec.min_filter = sampler.min_filter;
   rec.wrap_s = sampler.wrap_s;
@@ -208,25 +211,22 @@ std::uint32_t append_r8_texture(std::uint32_t width, std::uint32_t height,
   return static_cast<std::uint32_t>(content.textures.size() - 1);
 }
 
+}  // namespace
+
+std::uint32_t append_r8_texture(std::uint32_t width, std::uint32_t height,
+                                std::span<const std::uint8_t> texels, const SamplerDesc& sampler,
+                                std::string_view name, BundleContent& content) {
+  TRIALXR_CHECK(width > 0 && height > 0 && texels.size() == std::size_t{width} * height);
+  return append_levels(bundle::TextureFormat::r8_unorm, width, height, 1, texels, sampler, name,
+                       content);
+}
+
 std::uint32_t append_texture(const ImageAsset& image, bundle::TextureFormat format,
                              const SamplerDesc& sampler, std::string_view name,
                              BundleContent& content) {
-  std::vector<std::uint8_t> chain = build_mip_chain(image, format);
-  bundle::TextureRecord rec{};
-  rec.name = content.strings.intern(name);
-  rec.format = format;
-  rec.width = image.width;
-  rec.height = image.height;
-  rec.mip_count = mip_count(image.width, image.height);
-  rec.offset = content.texels.append_array(std::span<const std::uint8_t>(chain), 16);
-  rec.size = chain.size();
-  rec.mag_filter = sampler.mag_filter;
-  rec.min_filter = sampler.min_filter;
-  rec.wrap_s = sampler.wrap_s;
-  rec.wrap_t = sampler.wrap_t;
-  TRIALXR_CHECK(content.textures.size() < bundle::kNone);
-  content.textures.push_back(rec);
-  return static_cast<std::uint32_t>(content.textures.size() - 1);
+  const std::vector<std::uint8_t> chain = build_mip_chain(image, format);
+  return append_levels(format, image.width, image.height, mip_count(image.width, image.height),
+                       chain, sampler, name, content);
 }
 
 }  // namespace trialxr::compiler

@@ -191,9 +191,6 @@ float FontSet::character_height_em(char32_t sample) {
   return static_cast<float>(f.ft->glyph->metrics.height) / f.units_per_em;
 }
 
-void* FontSet::ft_face(std::uint32_t face) {
-  return impl_->open_face(face).ft;
-}
 void* FontSet::hb_font(std::uint32_t face) {
   return impl_->open_face(face).hb;
 }

@@ -53,8 +53,7 @@ class FontSet {
   // face: what readability is measured on.
   float character_height_em(char32_t sample);
 
-  // For the layout and atlas code in this module: FT_Face and hb_font_t of `face`.
-  void* ft_face(std::uint32_t face);
+  // For the layout code in this module: the hb_font_t of `face` (scaled to font units).
   void* hb_font(std::uint32_t face);
 
  private:
