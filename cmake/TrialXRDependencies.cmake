@@ -16,6 +16,8 @@ pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2>=24.0)  # 2.11+: S
 pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz)
 pkg_check_modules(FONTCONFIG REQUIRED IMPORTED_TARGET fontconfig)
 pkg_check_modules(UNIBREAK REQUIRED IMPORTED_TARGET libunibreak)
+pkg_check_modules(GLFW REQUIRED IMPORTED_TARGET glfw3)
+pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)  # with its GLFW and Vulkan backends
 
 if(TARGET zstd::libzstd_shared)
   set(TRIALXR_ZSTD zstd::libzstd_shared)

@@ -20,6 +20,8 @@ packages=(
   # default faces for Latin (DejaVu Sans) and Chinese, Japanese, Korean (Noto Sans CJK)
   libfontconfig-dev libfreetype-dev libharfbuzz-dev libunibreak-dev
   fonts-dejavu-core fonts-noto-cjk
+  # desktop preview: window, review tools; tests run it under a virtual X server
+  libglfw3-dev libimgui-dev xvfb xauth
 )
 
 missing=()
