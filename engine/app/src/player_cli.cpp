@@ -2,6 +2,7 @@
 // [SECTION] render: one frame
 // [SECTION] render: storyboard
 #include "trialxr/app/player_cli.h"
+#include "trialxr/app/preview_session.h"
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -246,6 +247,24 @@ int run_player_cli(const std::vector<std::string>& args, std::ostream& out, std:
                      "Language tag, e.g. en or zh (default: the base language)");
   render->add_flag("--validate", a.validate,
                    "Run with the Vulkan validation layer; any message fails the command");
+  PreviewOptions preview;
+  std::string preview_size = "1280x720";
+  std::uint32_t preview_frames = 0;
+  std::string preview_shot;
+  bool no_vsync = false;
+  auto* pv = app.add_subcommand(
+      "preview", "Open a scene script or bundle in the desktop preview (rebuilds scripts on save)");
+  pv->add_option("file", preview.file, "The scene script (.txs) or bundle (.trxb)")->required();
+  pv->add_option("--lang", preview.language,
+                 "Language tag to start in (default: the base language)");
+  pv->add_flag("--stereo", preview.stereo, "Both eyes side by side");
+  pv->add_flag("--no-vsync", no_vsync, "Present as fast as possible");
+  pv->add_option("--size", preview_size, "Window size, WxH (default 1280x720)");
+  pv->add_flag("--validate", preview.validate,
+               "Run with the Vulkan validation layer; any message fails the command");
+  pv->add_option("--frames", preview_frames,
+                 "Close after this many frames, each 1/30 s of scene time (automation)");
+  pv->add_option("--screenshot", preview_shot, "With --frames: write the last frame to this PNG");
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);
@@ -259,6 +278,15 @@ int run_player_cli(const std::vector<std::string>& args, std::ostream& out, std:
     }
     err << "trialxr: " << e.what() << "\nrun 'trialxr --help' for usage\n";
     return kExitUsage;
+  }
+  if (pv->parsed()) {
+    if (!parse_size(preview_size, preview.width, preview.height)) {
+      return usage_error(err,
+                         fmt::format("--size '{}' is not WxH between 16 and 8192", preview_size));
+    }
+    preview.vsync = !no_vsync;
+    if (preview_frames > 0) preview.fixed_step = 1.0 / 30.0;
+    return run_preview(preview, preview_frames, preview_shot, out, err);
   }
   if (!parse_size(a.size, a.width, a.height)) {
     return usage_error(

@@ -1,0 +1,52 @@
+// LiveBuild: a scene script compiled in the background and rebuilt whenever the script
+// or any file it used (models, images, translations, fonts) changes. Builds use the
+// preview rules (a missing translation is a warning) and are unsigned, in memory.
+//
+//   auto live = live::LiveBuild::start("scenes/blood-draw.txs");
+//   ...each frame:
+//   if (auto outcome = (*live)->take()) { if (outcome->ok) swap_in(outcome->bundle); }
+#pragma once
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "trialxr/core/result.h"
+
+namespace trialxr::live {
+
+struct BuildOutcome {
+  std::uint64_t generation = 0;   // 1, 2, 3, … one per finished build
+  bool ok = false;                // the bundle was built
+  std::vector<std::byte> bundle;  // when ok: open with TrustPolicy::allow_unsigned
+  std::string diagnostics;        // errors and warnings as file:line:col: …; empty when none
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  // When the change that started this build was noticed (for the first build: the start).
+  std::chrono::steady_clock::time_point change_seen;
+  std::chrono::steady_clock::time_point finished;
+};
+
+class LiveBuild {
+ public:
+  // Starts the first build at once. Errors: inotify is unavailable.
+  static Result<std::unique_ptr<LiveBuild>> start(std::string script_path);
+  ~LiveBuild();  // stops the watcher and joins the thread promptly
+  LiveBuild(const LiveBuild&) = delete;
+  LiveBuild& operator=(const LiveBuild&) = delete;
+
+  // The newest finished outcome not yet taken; never blocks.
+  std::optional<BuildOutcome> take();
+  // Blocks until an outcome is waiting or `timeout` passes; true when one is.
+  bool wait(std::chrono::milliseconds timeout);
+
+ private:
+  LiveBuild() = default;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace trialxr::live
