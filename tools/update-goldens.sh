@@ -10,8 +10,9 @@ build="${1:-build/dev}"
 if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake --preset dev -B "$build" >/dev/null
 fi
-cmake --build "$build" -j"$(nproc)" --target render_test app_test
+cmake --build "$build" -j"$(nproc)" --target render_test app_test preview_test
 export TRIALXR_UPDATE_GOLDENS=1 TRIALXR_SOURCE_DIR="$PWD" TRIALXR_BIN_DIR="$PWD/$build/bin"
 "$build/bin/render_test" --gtest_filter='Golden.*'
 "$build/bin/app_test" --gtest_filter='SampleGolden.*:Languages/TextGolden.*'
+xvfb-run -a -s "-screen 0 1280x1024x24" "$build/bin/preview_test" --gtest_filter='Preview.OpensAndRendersTheSampleScene'
 git status --short tests/render/golden || true
