@@ -42,7 +42,6 @@ Result<FileWatcher> FileWatcher::create() {
 FileWatcher::FileWatcher(FileWatcher&& o) noexcept
     : inotify_(std::exchange(o.inotify_, -1)),
       wake_(std::exchange(o.wake_, -1)),
-      watches_(std::move(o.watches_)),
       names_(std::move(o.names_)),
       folders_(std::move(o.folders_)) {}
 
@@ -51,7 +50,6 @@ FileWatcher& FileWatcher::operator=(FileWatcher&& o) noexcept {
     close_all();
     inotify_ = std::exchange(o.inotify_, -1);
     wake_ = std::exchange(o.wake_, -1);
-    watches_ = std::move(o.watches_);
     names_ = std::move(o.names_);
     folders_ = std::move(o.folders_);
   }
@@ -69,23 +67,32 @@ void FileWatcher::close_all() {
 }
 
 Status FileWatcher::watch(const std::vector<std::string>& files) {
-  for (int w : watches_) inotify_rm_watch(inotify_, w);
-  watches_.clear();
-  folders_.clear();
-  names_.clear();
+  // Folders already watched keep their watch, so no change is lost while the set is
+  // updated (events that came meanwhile stay queued for wait_for_change).
+  std::set<std::string> names;
   std::set<std::string> folders;
   for (const std::string& f : files) {
     const std::string path = canonical_path(f);
-    names_.insert(path);
+    names.insert(path);
     folders.insert(fs::path(path).parent_path().string());
   }
+  std::vector<std::pair<int, std::string>> kept;
+  for (const auto& [wd, folder] : folders_) {
+    if (folders.count(folder) > 0) {
+      kept.emplace_back(wd, folder);
+      folders.erase(folder);
+    } else {
+      inotify_rm_watch(inotify_, wd);
+    }
+  }
+  folders_ = std::move(kept);
+  names_ = std::move(names);
   for (const std::string& folder : folders) {
     const int w = inotify_add_watch(inotify_, folder.c_str(), kMask);
     if (w < 0) {
       return fail(fmt::format("cannot watch {}: {}{}", folder, std::strerror(errno),
                               errno == ENOSPC ? " (raise fs.inotify.max_user_watches)" : ""));
     }
-    watches_.push_back(w);
     folders_.emplace_back(w, folder);
   }
   return {};

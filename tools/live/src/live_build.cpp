@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 #include "trialxr/compiler/bundle_writer.h"
 #include "trialxr/compiler/scene_compiler.h"
@@ -32,6 +33,7 @@ struct LiveBuild::Impl {
   std::condition_variable ready;
   std::optional<BuildOutcome> newest;
   std::uint64_t generation = 0;
+  std::string startup_error;
 
   Impl(std::string path, FileWatcher w) : script(std::move(path)), watcher(std::move(w)) {}
 
@@ -70,6 +72,7 @@ struct LiveBuild::Impl {
     out.finished = Clock::now();
     {
       std::lock_guard lock(mutex);
+      out.diagnostics += std::exchange(startup_error, {});
       out.generation = ++generation;
       newest = std::move(out);
     }
@@ -79,6 +82,12 @@ struct LiveBuild::Impl {
 
   void run() {
     Clock::time_point change_seen = Clock::now();
+    // Watched from before the first build, so a save during any build is queued and
+    // starts the next one.
+    if (auto s = watcher.watch({script}); !s) {
+      std::lock_guard lock(mutex);
+      startup_error = s.error().message;
+    }
     while (!stopping) {
       std::vector<std::string> inputs = build(change_seen);
       if (auto s = watcher.watch(inputs); !s) {

@@ -33,8 +33,7 @@ class FileWatcher {
   void close_all();
 
   int inotify_ = -1;
-  int wake_ = -1;  // eventfd
-  std::vector<int> watches_;
+  int wake_ = -1;                                     // eventfd
   std::set<std::string> names_;                       // canonical paths of the watched files
   std::vector<std::pair<int, std::string>> folders_;  // watch descriptor -> folder
 };
