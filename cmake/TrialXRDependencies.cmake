@@ -18,6 +18,7 @@ pkg_check_modules(FONTCONFIG REQUIRED IMPORTED_TARGET fontconfig)
 pkg_check_modules(UNIBREAK REQUIRED IMPORTED_TARGET libunibreak)
 pkg_check_modules(GLFW REQUIRED IMPORTED_TARGET glfw3)
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)  # with its GLFW and Vulkan backends
+pkg_check_modules(OPENXR REQUIRED IMPORTED_TARGET openxr)  # the Khronos loader
 
 if(TARGET zstd::libzstd_shared)
   set(TRIALXR_ZSTD zstd::libzstd_shared)

@@ -22,6 +22,9 @@ packages=(
   fonts-dejavu-core fonts-noto-cjk
   # desktop preview: window, review tools; tests run it under a virtual X server
   libglfw3-dev libimgui-dev xvfb xauth
+  # headset host: the Khronos OpenXR loader and its core validation layer (the tests run
+  # against the project's own headless runtime)
+  libopenxr-dev openxr-layer-corevalidation
 )
 
 missing=()
