@@ -386,7 +386,7 @@ void XrHost::request_exit() {
 }
 
 void XrHost::haptic_tick() {
-  impl_->input.haptic_tick(impl_->session);
+  impl_->input->haptic_tick(impl_->session);
 }
 
 void XrHost::recenter() {
