@@ -22,6 +22,7 @@
 #include "trialxr/stage/camera.h"
 #include "trialxr/stage/frame_input.h"
 #include "trialxr/stage/panel_follower.h"
+#include "trialxr/stage/pointer.h"
 #include "trialxr/stage/ui_layout.h"
 #include "trialxr/text/font_set.h"
 
@@ -171,20 +172,7 @@ struct PreviewSession::Impl {
     glm::vec4 b = inv * glm::vec4(ndc, 1.0f, 1.0f);
     const glm::vec3 origin = glm::vec3(a) / a.w;
     const glm::vec3 dir = glm::normalize(glm::vec3(b) / b.w - origin);
-    for (const stage::UiButton& button : ui.buttons) {
-      const glm::vec3 n = glm::normalize(glm::cross(button.half_right, button.half_up));
-      const float denom = glm::dot(dir, n);
-      if (std::fabs(denom) < 1e-6f) continue;
-      const float t = glm::dot(button.center - origin, n) / denom;
-      if (t <= 0.0f) continue;
-      const glm::vec3 local = origin + dir * t - button.center;
-      const float u =
-          glm::dot(local, button.half_right) / glm::dot(button.half_right, button.half_right);
-      const float v = glm::dot(local, button.half_up) / glm::dot(button.half_up, button.half_up);
-      if (std::fabs(u) > 1.0f || std::fabs(v) > 1.0f) continue;
-      press(button);
-      return;
-    }
+    if (auto hit = stage::hit_button(ui.buttons, {origin, dir})) press(ui.buttons[hit->button]);
   }
 
   void press(const stage::UiButton& button) {
