@@ -2,6 +2,7 @@
 // [SECTION] render: one frame
 // [SECTION] render: storyboard
 #include "trialxr/app/player_cli.h"
+#include "trialxr/app/play_session.h"
 #include "trialxr/app/preview_session.h"
 
 #include <fmt/format.h>
@@ -265,6 +266,21 @@ int run_player_cli(const std::vector<std::string>& args, std::ostream& out, std:
   pv->add_option("--frames", preview_frames,
                  "Close after this many frames, each 1/30 s of scene time (automation)");
   pv->add_option("--screenshot", preview_shot, "With --frames: write the last frame to this PNG");
+  PlayOptions play;
+  bool no_fallback = false, no_mirror = false;
+  auto* pl = app.add_subcommand("play", "Play a signed bundle in a headset (patient mode)");
+  pl->add_option("bundle", play.bundle, "The bundle (.trxb)")->required();
+  pl->add_option("--trust", play.trust, "The study's public key file(s) (.pub)");
+  pl->add_option("--lang", play.language, "Language tag to start in");
+  pl->add_flag("--no-fallback", no_fallback,
+               "Without a headset, fail instead of opening the desktop preview");
+  pl->add_flag("--no-mirror", no_mirror, "No coordinator window");
+  pl->add_flag("--stage", play.prefer_stage, "Use the STAGE space when the runtime has one");
+  pl->add_flag("--passthrough", play.prefer_passthrough,
+               "On AR headsets, prefer a passthrough blend mode");
+  pl->add_flag("--validate", play.validate, "Run with the Vulkan validation layer");
+  pl->add_option("--frames", play.max_frames,
+                 "End the session after this many frames (automation)");
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);
@@ -278,6 +294,11 @@ int run_player_cli(const std::vector<std::string>& args, std::ostream& out, std:
     }
     err << "trialxr: " << e.what() << "\nrun 'trialxr --help' for usage\n";
     return kExitUsage;
+  }
+  if (pl->parsed()) {
+    play.fallback = !no_fallback;
+    play.mirror = !no_mirror;
+    return run_play(play, out, err);
   }
   if (pv->parsed()) {
     if (!parse_size(preview_size, preview.width, preview.height)) {
