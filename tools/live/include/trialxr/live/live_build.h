@@ -1,6 +1,9 @@
 // LiveBuild: a scene script compiled in the background and rebuilt whenever the script
 // or any file it used (models, images, translations, fonts) changes. Builds use the
-// preview rules (a missing translation is a warning) and are unsigned, in memory.
+// preview rules (a missing translation is a warning) and are unsigned, in memory. A save
+// is often several file events, so a build starts once the files have been quiet for
+// 40 ms. A build that fails (a script error, a missing asset, the script deleted
+// mid-save) is an outcome too, and its files stay watched for the fix.
 //
 //   auto live = live::LiveBuild::start("scenes/blood-draw.txs");
 //   ...each frame:
@@ -22,7 +25,9 @@ struct BuildOutcome {
   std::uint64_t generation = 0;   // 1, 2, 3, … one per finished build
   bool ok = false;                // the bundle was built
   std::vector<std::byte> bundle;  // when ok: open with TrustPolicy::allow_unsigned
-  std::string diagnostics;        // errors and warnings as file:line:col: …; empty when none
+  // Errors and warnings as file:line:col: … with source lines; empty when none. Also the
+  // message when the script cannot be read, and a warning when a watch failed.
+  std::string diagnostics;
   std::size_t errors = 0;
   std::size_t warnings = 0;
   // When the change that started this build was noticed (for the first build: the start).
@@ -32,13 +37,15 @@ struct BuildOutcome {
 
 class LiveBuild {
  public:
-  // Starts the first build at once. Errors: inotify is unavailable.
+  // Starts the first build at once. Errors: inotify is unavailable (a per-user limit),
+  // the build thread cannot start.
   static Result<std::unique_ptr<LiveBuild>> start(std::string script_path);
-  ~LiveBuild();  // stops the watcher and joins the thread promptly
+  ~LiveBuild();  // stops the thread (at once when idle, else after its build) and joins it
   LiveBuild(const LiveBuild&) = delete;
   LiveBuild& operator=(const LiveBuild&) = delete;
 
-  // The newest finished outcome not yet taken; never blocks.
+  // The newest finished outcome not yet taken (older ones not taken are dropped); never
+  // blocks, for a render loop.
   std::optional<BuildOutcome> take();
   // Blocks until an outcome is waiting or `timeout` passes; true when one is.
   bool wait(std::chrono::milliseconds timeout);
