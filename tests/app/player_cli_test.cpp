@@ -3,6 +3,8 @@
 // in CI) with the validation layer on; any validation message fails the command.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -124,6 +126,39 @@ TEST_F(PlayerCli, UserErrorsAreClear) {
   EXPECT_EQ(neither.code, app::kExitUsage);
   auto both = run({"render", bundle_, "--at", "1", "--storyboard", dir_->file("sb")});
   EXPECT_EQ(both.code, app::kExitUsage);
+}
+
+}  // namespace
+}  // namespace trialxr::testing
+
+namespace trialxr::testing {
+namespace {
+
+// Patient mode without a headset runtime (none is installed here; the XR tests bring
+// their own): a clear message, and no silent fallback when refused.
+TEST(PlayCli, WithoutARuntimeSaysSoAndRefusesUnsignedBundles) {
+  const char* saved = std::getenv("XR_RUNTIME_JSON");
+  const std::string keep = saved != nullptr ? saved : "";
+  unsetenv("XR_RUNTIME_JSON");
+  TempDir dir;
+  auto compiled = compiler::compile_scene((source_dir() / "scenes/blood-draw.txs").string());
+  ASSERT_TRUE(compiled && compiled->ok());
+  const std::string bundle = dir.file("b.trxb");
+  ASSERT_TRUE(compiler::write_bundle_file(bundle, compiled->content));
+
+  std::ostringstream out, err;
+  int code = app::run_player_cli({"play", bundle, "--no-fallback", "--no-mirror"}, out, err);
+  EXPECT_EQ(code, app::kExitUsage);
+  EXPECT_NE(err.str().find("no OpenXR runtime"), std::string::npos) << err.str();
+  EXPECT_NE(err.str().find("XR_RUNTIME_JSON"), std::string::npos) << err.str();
+
+  // With the fallback allowed, an unsigned bundle is still refused in patient mode.
+  std::ostringstream out2, err2;
+  code = app::run_player_cli({"play", bundle, "--no-mirror"}, out2, err2);
+  EXPECT_EQ(code, app::kExitRefused);
+  EXPECT_NE(err2.str().find("unsigned"), std::string::npos) << err2.str();
+  EXPECT_NE(err2.str().find("--trust"), std::string::npos) << err2.str();
+  if (!keep.empty()) setenv("XR_RUNTIME_JSON", keep.c_str(), 1);
 }
 
 }  // namespace
