@@ -1,6 +1,7 @@
 #include "trialxr/app/play_session.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <imgui.h>
 
 #include <cmath>
@@ -24,6 +25,10 @@ namespace trialxr::app {
 namespace {
 
 constexpr glm::vec4 kNeutral{0.55f, 0.62f, 0.70f, 1.0f};  // a calm, empty view
+
+double seconds_of(scene::Micros t) {
+  return static_cast<double>(t) / 1e6;
+}
 
 float yaw_degrees(const glm::quat& q) {
   const glm::vec3 f = q * glm::vec3(0, 0, -1);
@@ -147,6 +152,11 @@ int run_play(const PlayOptions& o, std::ostream& out, std::ostream& err) {
       }
     }
     was_focused = xr.focused();
+    if (xr.state() == xr::SessionState::loss_pending) {
+      err << "trialxr: the headset session was lost (headset disconnected or the runtime "
+             "stopped); the session ends here\n";
+      status = 2;
+    }
     auto drawn = xr.frame([&](const xr::XrFrame& f, render::FrameInput& input) {
       if (!player) {  // refused: a neutral view for the patient
         input.clear_color = kNeutral;
@@ -154,7 +164,7 @@ int run_play(const PlayOptions& o, std::ostream& out, std::ostream& err) {
         return;
       }
       scene::Player& p = *player;
-      p.tick(f.delta_seconds);
+      if (xr.focused()) p.tick(f.delta_seconds);  // without focus the scene waits
       const float yaw =
           follower.update(yaw_degrees(f.head.orientation), static_cast<float>(f.delta_seconds));
       stage::build_frame_input(p.frame(), f.views, *bundle, {f.head.position, yaw}, ui, input);
@@ -228,6 +238,37 @@ int run_play(const PlayOptions& o, std::ostream& out, std::ostream& err) {
       if (mirror->host->window().should_close()) xr.request_exit();
     }
     if (o.max_frames > 0 && ++frames >= o.max_frames) xr.request_exit();
+  }
+  // What happened, for the coordinator (the sealed records come from the same log).
+  if (player) {
+    const scene::EventList& log = player->event_log();
+    for (const scene::Event& e : log.events) {
+      switch (e.kind) {
+        case scene::EventKind::step_entered:
+          out << fmt::format("{:8.2f} s  step {}\n", seconds_of(e.time),
+                             bundle->string(bundle->steps()[e.step].name));
+          break;
+        case scene::EventKind::answer_given: {
+          const bundle::QuizRecord& q = bundle->quizzes()[e.quiz];
+          std::vector<std::string> chosen;
+          for (std::uint32_t i = 0; i < e.option_count; ++i)
+            chosen.emplace_back(bundle->string(
+                bundle->options()[q.first_option + log.options[e.first_option + i]].name));
+          out << fmt::format("{:8.2f} s  answer {}: {} ({})\n", seconds_of(e.time),
+                             bundle->string(q.name), fmt::join(chosen, ", "),
+                             e.correct ? "correct" : "needs discussion");
+          break;
+        }
+        case scene::EventKind::paused:
+        case scene::EventKind::resumed:
+        case scene::EventKind::coordinator_requested:
+        case scene::EventKind::scene_ended:
+          out << fmt::format("{:8.2f} s  {}\n", seconds_of(e.time), scene::event_kind_name(e.kind));
+          break;
+        default:
+          break;
+      }
+    }
   }
   if (o.validate) {
     auto log = xr.renderer().validation_log();

@@ -1,0 +1,256 @@
+// `trialxr play` in a (headless) headset: a signed bundle plays to FOCUSED and both eyes
+// are submitted (the left compared with a golden image); quizzes answered by controller
+// select (with a haptic tick) and by gaze alone; focus loss pauses; a lost session ends
+// with a message; an AR blend mode clears to transparent; unsigned bundles are refused.
+#include <dlfcn.h>
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <chrono>
+#include <cmath>
+#define GLM_ENABLE_EXPERIMENTAL
+#include <glm/gtc/quaternion.hpp>
+#include <glm/gtx/quaternion.hpp>
+#include <sstream>
+#include <thread>
+
+#include "image_compare.h"
+#include "temp_dir.h"
+#include "trialxr/app/player_cli.h"
+#include "trialxr/bundle/bundle.h"
+#include "trialxr/compiler/bundle_writer.h"
+#include "trialxr/compiler/scene_compiler.h"
+#include "trialxr/compiler/signing_key.h"
+#include "trialxr/scene/player.h"
+#include "trialxr/stage/ui_layout.h"
+#include "trialxr_test_runtime.h"
+
+namespace trialxr::testing {
+namespace {
+
+// The runtime's control API, from the same library the loader opens.
+struct Runtime {
+  void* lib = dlopen(TRIALXR_TEST_RUNTIME_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+  template <class F>
+  F get(const char* name) const {
+    return reinterpret_cast<F>(dlsym(lib, name));
+  }
+  void reset() const { get<PFN_trialxr_test_reset>("trialxr_test_reset")(); }
+  void head(const glm::quat& q) const {
+    get<PFN_trialxr_test_set_head_pose>("trialxr_test_set_head_pose")(
+        XrPosef{{q.x, q.y, q.z, q.w}, {0, 0, 0}});
+  }
+};
+
+const Runtime& runtime() {
+  static Runtime r;
+  return r;
+}
+
+struct PlayRun {
+  int code = 0;
+  std::string out, err;
+};
+
+PlayRun play(const std::vector<std::string>& args) {
+  std::ostringstream out, err;
+  PlayRun r;
+  r.code = app::run_player_cli(args, out, err);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+// A bundle signed with a fresh key; returns its path and the public key's path.
+std::pair<std::string, std::string> signed_bundle(const TempDir& dir, const std::string& script) {
+  auto compiled = compiler::compile_scene(script);
+  EXPECT_TRUE(compiled && compiled->ok()) << (compiled ? compiled->rendered() : "");
+  const compiler::SigningKey key = compiler::SigningKey::generate();
+  auto paths = compiler::save_key_pair(key, dir.file("study"));
+  EXPECT_TRUE(paths);
+  const std::string bundle = dir.file("scene.trxb");
+  EXPECT_TRUE(compiler::write_bundle_file(bundle, compiled->content, &key));
+  return {bundle, paths->public_path};
+}
+
+// A scene whose first step asks a question.
+std::string quiz_script(const TempDir& dir) {
+  return dir.write("quiz.txs",
+                   "scene quiz\n"
+                   "  title \"Quiz\" #line:title\n"
+                   "  study S-1\n"
+                   "  version 1.0.0\n"
+                   "  languages en\n"
+                   "box card\n"
+                   "  size 0.2 0.02 0.1\n"
+                   "  at 0 0.9 -0.8\n"
+                   "step ask\n"
+                   "  quiz q\n"
+                   "    ask \"Is the card on the table?\" #line:q\n"
+                   "    option \"Yes\" correct #line:a\n"
+                   "    option \"No\" #line:b\n"
+                   "  end\n");
+}
+
+// The head orientation (in LOCAL, origin at the eyes) looking at option `index` of the
+// quiz as the patient first sees it.
+glm::quat look_at_option(const std::string& bundle_path, std::uint32_t index) {
+  auto b = bundle::Bundle::open(bundle_path, {bundle::TrustPolicy::allow_unsigned, {}});
+  EXPECT_TRUE(b);
+  scene::Player player(*b);
+  const scene::FrameState& f = player.tick(0.0);
+  EXPECT_TRUE(f.quiz.visible);
+  stage::UiFrame ui;
+  stage::build_ui(*b, f, {}, ui);
+  EXPECT_GT(ui.buttons.size(), index);
+  const glm::vec3 dir = glm::normalize(ui.buttons[index].center - glm::vec3(0.0f, 1.2f, 0.0f));
+  return glm::rotation(glm::vec3(0, 0, -1), dir);
+}
+
+class XrPlay : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // The loader finds the test runtime, and every call passes the core validation layer.
+    setenv("XR_RUNTIME_JSON", TRIALXR_TEST_RUNTIME_MANIFEST, 1);
+    setenv("XR_ENABLE_API_LAYERS", "XR_APILAYER_LUNARG_core_validation", 1);
+    setenv("XR_API_LAYER_PATH", "/usr/share/openxr/1/api_layers/explicit.d", 1);
+    ASSERT_NE(runtime().lib, nullptr) << dlerror();
+    runtime().reset();
+  }
+};
+
+TEST_F(XrPlay, ASignedBundlePlaysAndBothEyesAreSubmitted) {
+  TempDir dir;
+  auto [bundle, pub] = signed_bundle(dir, (source_dir() / "scenes/blood-draw.txs").string());
+  PlayRun r = play({"play", bundle, "--trust", pub, "--no-mirror", "--validate", "--frames", "45"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("playing on TrialXR test runtime (opaque)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("step welcome"), std::string::npos) << r.out;
+  EXPECT_GE(runtime().get<PFN_trialxr_test_frames_ended>("trialxr_test_frames_ended")(), 45u);
+  TrialxrTestFrame frame{};
+  ASSERT_TRUE(runtime().get<PFN_trialxr_test_last_frame>("trialxr_test_last_frame")(&frame));
+  EXPECT_EQ(frame.projection_views, 2u);
+  EXPECT_EQ(frame.blend_mode, XR_ENVIRONMENT_BLEND_MODE_OPAQUE);
+  auto read = runtime().get<PFN_trialxr_test_read_view>("trialxr_test_read_view");
+  headless::RgbaImage left;
+  ASSERT_TRUE(read(0, &left.width, &left.height, nullptr, 0));
+  left.pixels.resize(std::size_t{left.width} * left.height * 4);
+  ASSERT_TRUE(read(0, &left.width, &left.height, left.pixels.data(), left.pixels.size()));
+  std::string failure = check_golden("xr-left-eye-welcome", left);
+  EXPECT_TRUE(failure.empty()) << failure;
+}
+
+TEST_F(XrPlay, AQuizIsAnsweredWithTheControllerAndATick) {
+  TempDir dir;
+  auto [bundle, pub] = signed_bundle(dir, quiz_script(dir));
+  // The right controller at the eye, aiming at "No", select held from the start.
+  const glm::quat aim = look_at_option(bundle, 1);
+  runtime().get<PFN_trialxr_test_set_aim_pose>("trialxr_test_set_aim_pose")(
+      TRIALXR_TEST_HAND_RIGHT, XrPosef{{aim.x, aim.y, aim.z, aim.w}, {0, 0, 0}});
+  runtime().get<PFN_trialxr_test_set_select>("trialxr_test_set_select")(TRIALXR_TEST_HAND_RIGHT,
+                                                                        XR_TRUE);
+  PlayRun r = play({"play", bundle, "--trust", pub, "--no-mirror", "--validate", "--frames", "20"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("answer q: b (needs discussion)"), std::string::npos) << r.out;
+  EXPECT_GE(runtime().get<PFN_trialxr_test_haptics>("trialxr_test_haptics")().pulses, 1u);
+}
+
+TEST_F(XrPlay, AQuizIsAnsweredByGazeAlone) {
+  TempDir dir;
+  auto [bundle, pub] = signed_bundle(dir, quiz_script(dir));
+  runtime().get<PFN_trialxr_test_set_controller_connected>("trialxr_test_set_controller_connected")(
+      TRIALXR_TEST_HAND_RIGHT, XR_FALSE);
+  runtime().head(look_at_option(bundle, 0));
+  // 1.5 s of dwell at 90 Hz, and some frames to settle.
+  PlayRun r =
+      play({"play", bundle, "--trust", pub, "--no-mirror", "--validate", "--frames", "170"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("answer q: a (correct)"), std::string::npos) << r.out;
+}
+
+TEST_F(XrPlay, LosingFocusPausesAndRegainingItResumes) {
+  TempDir dir;
+  auto [bundle, pub] = signed_bundle(dir, (source_dir() / "scenes/blood-draw.txs").string());
+  auto frames = runtime().get<PFN_trialxr_test_frames_ended>("trialxr_test_frames_ended");
+  auto focus = runtime().get<PFN_trialxr_test_set_focus>("trialxr_test_set_focus");
+  std::atomic<bool> done{false};
+  std::thread driver([&] {
+    auto wait_for = [&](std::uint64_t n) {
+      while (!done && frames() < n) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    };
+    wait_for(20);
+    focus(XR_FALSE);
+    wait_for(40);
+    focus(XR_TRUE);
+  });
+  PlayRun r = play({"play", bundle, "--trust", pub, "--no-mirror", "--frames", "70"});
+  done = true;
+  driver.join();
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto paused = r.out.find("paused");
+  ASSERT_NE(paused, std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("resumed", paused), std::string::npos) << r.out;
+}
+
+TEST_F(XrPlay, ALostSessionEndsWithAMessage) {
+  TempDir dir;
+  auto [bundle, pub] = signed_bundle(dir, quiz_script(dir));
+  auto frames = runtime().get<PFN_trialxr_test_frames_ended>("trialxr_test_frames_ended");
+  std::atomic<bool> done{false};
+  std::thread driver([&] {
+    while (!done && frames() < 10) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    runtime().get<PFN_trialxr_test_lose_session>("trialxr_test_lose_session")();
+  });
+  PlayRun r = play({"play", bundle, "--trust", pub, "--no-mirror", "--frames", "100000"});
+  done = true;
+  driver.join();
+  EXPECT_EQ(r.code, app::kExitUsage);
+  EXPECT_NE(r.err.find("session was lost"), std::string::npos) << r.err;
+}
+
+TEST_F(XrPlay, PassthroughBlendModeClearsToTransparent) {
+  TempDir dir;
+  auto [bundle, pub] = signed_bundle(dir, quiz_script(dir));
+  const XrEnvironmentBlendMode modes[] = {XR_ENVIRONMENT_BLEND_MODE_OPAQUE,
+                                          XR_ENVIRONMENT_BLEND_MODE_ALPHA_BLEND};
+  ASSERT_TRUE(
+      runtime().get<PFN_trialxr_test_set_blend_modes>("trialxr_test_set_blend_modes")(modes, 2));
+  PlayRun r =
+      play({"play", bundle, "--trust", pub, "--no-mirror", "--passthrough", "--frames", "5"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  TrialxrTestFrame frame{};
+  ASSERT_TRUE(runtime().get<PFN_trialxr_test_last_frame>("trialxr_test_last_frame")(&frame));
+  EXPECT_EQ(frame.blend_mode, XR_ENVIRONMENT_BLEND_MODE_ALPHA_BLEND);
+  auto read = runtime().get<PFN_trialxr_test_read_view>("trialxr_test_read_view");
+  std::uint32_t w = 0, h = 0;
+  ASSERT_TRUE(read(0, &w, &h, nullptr, 0));
+  std::vector<std::uint8_t> rgba(std::size_t{w} * h * 4);
+  ASSERT_TRUE(read(0, &w, &h, rgba.data(), rgba.size()));
+  EXPECT_EQ(rgba[3], 0u);  // the top-left corner: no scene there, the world shows through
+  // Without the preference the runtime's first mode wins.
+  runtime().reset();
+  ASSERT_TRUE(
+      runtime().get<PFN_trialxr_test_set_blend_modes>("trialxr_test_set_blend_modes")(modes, 2));
+  ASSERT_EQ(play({"play", bundle, "--trust", pub, "--no-mirror", "--frames", "3"}).code, 0);
+  ASSERT_TRUE(runtime().get<PFN_trialxr_test_last_frame>("trialxr_test_last_frame")(&frame));
+  EXPECT_EQ(frame.blend_mode, XR_ENVIRONMENT_BLEND_MODE_OPAQUE);
+}
+
+TEST_F(XrPlay, AnUnsignedBundleShowsANeutralViewAndSaysWhy) {
+  TempDir dir;
+  auto compiled = compiler::compile_scene(quiz_script(dir));
+  ASSERT_TRUE(compiled && compiled->ok());
+  const std::string bundle = dir.file("unsigned.trxb");
+  ASSERT_TRUE(compiler::write_bundle_file(bundle, compiled->content));
+  PlayRun r = play({"play", bundle, "--no-mirror", "--validate", "--frames", "5"});
+  EXPECT_EQ(r.code, app::kExitRefused);
+  EXPECT_NE(r.err.find("refused"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("unsigned"), std::string::npos) << r.err;
+  TrialxrTestFrame frame{};
+  ASSERT_TRUE(runtime().get<PFN_trialxr_test_last_frame>("trialxr_test_last_frame")(&frame));
+  EXPECT_EQ(frame.projection_views, 2u);  // the patient still sees a calm, empty view
+}
+
+}  // namespace
+}  // namespace trialxr::testing
