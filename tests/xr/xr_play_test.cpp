@@ -6,9 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <cstdlib>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #define GLM_ENABLE_EXPERIMENTAL
 #include <glm/gtc/quaternion.hpp>
 #include <glm/gtx/quaternion.hpp>
@@ -22,6 +22,7 @@
 #include "trialxr/compiler/bundle_writer.h"
 #include "trialxr/compiler/scene_compiler.h"
 #include "trialxr/compiler/signing_key.h"
+#include "trialxr/core/file_io.h"
 #include "trialxr/scene/player.h"
 #include "trialxr/stage/ui_layout.h"
 #include "trialxr_test_runtime.h"
@@ -115,9 +116,21 @@ class XrPlay : public ::testing::Test {
     setenv("XR_RUNTIME_JSON", TRIALXR_TEST_RUNTIME_MANIFEST, 1);
     setenv("XR_ENABLE_API_LAYERS", "XR_APILAYER_LUNARG_core_validation", 1);
     setenv("XR_API_LAYER_PATH", "/usr/share/openxr/1/api_layers/explicit.d", 1);
+    // The layer writes its messages to this file (created with the first one).
+    validation_file_ = validation_dir_.file("core-validation.txt");
+    setenv("XR_CORE_VALIDATION_EXPORT_TYPE", "text", 1);
+    setenv("XR_CORE_VALIDATION_FILE_NAME", validation_file_.c_str(), 1);
     ASSERT_NE(runtime().lib, nullptr) << dlerror();
     runtime().reset();
   }
+  void TearDown() override {
+    // Any message of the OpenXR core validation layer fails the test.
+    if (auto text = read_file(validation_file_); text && !text->empty()) {
+      ADD_FAILURE() << "the OpenXR core validation layer reported:\n" << *text;
+    }
+  }
+  TempDir validation_dir_;
+  std::string validation_file_;
 };
 
 TEST_F(XrPlay, ASignedBundlePlaysAndBothEyesAreSubmitted) {
