@@ -50,6 +50,26 @@ const std::string& sample_bundle_path() {
 
 const bundle::OpenOptions kPreview{bundle::TrustPolicy::allow_unsigned, {}};
 
+// A render target the size of the host's, owned by the benchmark so that render() can
+// be timed alone.
+struct TimedTarget {
+  TimedTarget(render::Renderer& renderer, std::uint32_t width, std::uint32_t height,
+              std::uint32_t layers)
+      : color(renderer.device(),
+              {.format = VK_FORMAT_R8G8B8A8_SRGB,
+               .extent = {width, height},
+               .layers = layers,
+               .usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT}) {
+    target.image = color.get();
+    target.format = VK_FORMAT_R8G8B8A8_SRGB;
+    target.extent = {width, height};
+    target.layer_count = layers;
+    target.final_layout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+  }
+  render::Image color;
+  render::RenderTarget target{};
+};
+
 void BM_RecordSubmit(benchmark::State& state) {
   const bool stereo = state.range(0) == 2;
   auto b = bundle::Bundle::open(sample_bundle_path(), kPreview);
@@ -70,18 +90,8 @@ void BM_RecordSubmit(benchmark::State& state) {
   render::FrameInput input;
   stage::build_frame_input(player.seek(scene::to_micros(23.0)),
                            stage::camera_views({}, desc.width, desc.height, stereo), input);
-  // A render target the size of the host's, owned here so render() can be timed alone.
-  render::Image color(renderer.device(), {.format = VK_FORMAT_R8G8B8A8_SRGB,
-                                          .extent = {desc.width, desc.height},
-                                          .layers = desc.views,
-                                          .usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT |
-                                                   VK_IMAGE_USAGE_TRANSFER_SRC_BIT});
-  render::RenderTarget target{};
-  target.image = color.get();
-  target.format = VK_FORMAT_R8G8B8A8_SRGB;
-  target.extent = {desc.width, desc.height};
-  target.layer_count = desc.views;
-  target.final_layout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+  const TimedTarget timed(renderer, desc.width, desc.height, desc.views);
+  const render::RenderTarget& target = timed.target;
   for (auto _ : state) {
     if (auto ok = renderer.render(target, input); !ok)
       state.SkipWithError(ok.error().message.c_str());
@@ -121,17 +131,8 @@ void BM_StereoFrameCpu(benchmark::State& state) {
   player.load_inputs(scene::guided_run(*b).inputs);
   player.seek(scene::to_micros(12.0));  // tourniquet: narration, a label, a clip playing
   const auto views = stage::camera_views({}, desc.width, desc.height, true);
-  render::Image color(renderer.device(), {.format = VK_FORMAT_R8G8B8A8_SRGB,
-                                          .extent = {desc.width, desc.height},
-                                          .layers = 2,
-                                          .usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT |
-                                                   VK_IMAGE_USAGE_TRANSFER_SRC_BIT});
-  render::RenderTarget target{};
-  target.image = color.get();
-  target.format = VK_FORMAT_R8G8B8A8_SRGB;
-  target.extent = {desc.width, desc.height};
-  target.layer_count = 2;
-  target.final_layout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+  const TimedTarget timed(renderer, desc.width, desc.height, 2);
+  const render::RenderTarget& target = timed.target;
   render::FrameInput input;
   stage::UiFrame ui;
   for (auto _ : state) {

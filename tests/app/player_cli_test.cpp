@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli_run.h"
 #include "temp_dir.h"
 #include "trialxr/app/player_cli.h"
 #include "trialxr/compiler/bundle_writer.h"
@@ -20,18 +21,10 @@
 namespace trialxr::testing {
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out, err;
-};
+using Run = CliRun;
 
-Run run(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  Run r;
-  r.code = app::run_player_cli(args, out, err);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
+Run run(const std::vector<std::string>& args) {
+  return run_cli(app::run_player_cli, args);
 }
 
 // The sample scene, compiled once into this test's folder.
@@ -146,18 +139,16 @@ TEST(PlayCli, WithoutARuntimeSaysSoAndRefusesUnsignedBundles) {
   const std::string bundle = dir.file("b.trxb");
   ASSERT_TRUE(compiler::write_bundle_file(bundle, compiled->content));
 
-  std::ostringstream out, err;
-  int code = app::run_player_cli({"play", bundle, "--no-fallback", "--no-mirror"}, out, err);
-  EXPECT_EQ(code, app::kExitUsage);
-  EXPECT_NE(err.str().find("no OpenXR runtime"), std::string::npos) << err.str();
-  EXPECT_NE(err.str().find("XR_RUNTIME_JSON"), std::string::npos) << err.str();
+  CliRun r = run({"play", bundle, "--no-fallback", "--no-mirror"});
+  EXPECT_EQ(r.code, app::kExitUsage);
+  EXPECT_NE(r.err.find("no OpenXR runtime"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("XR_RUNTIME_JSON"), std::string::npos) << r.err;
 
   // With the fallback allowed, an unsigned bundle is still refused in patient mode.
-  std::ostringstream out2, err2;
-  code = app::run_player_cli({"play", bundle, "--no-mirror"}, out2, err2);
-  EXPECT_EQ(code, app::kExitRefused);
-  EXPECT_NE(err2.str().find("unsigned"), std::string::npos) << err2.str();
-  EXPECT_NE(err2.str().find("--trust"), std::string::npos) << err2.str();
+  r = run({"play", bundle, "--no-mirror"});
+  EXPECT_EQ(r.code, app::kExitRefused);
+  EXPECT_NE(r.err.find("unsigned"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--trust"), std::string::npos) << r.err;
   if (!keep.empty()) setenv("XR_RUNTIME_JSON", keep.c_str(), 1);
 }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "cli_run.h"
 #include "temp_dir.h"
 #include "trialxr/compiler/build_cli.h"
 #include "trialxr/core/file_io.h"
@@ -12,18 +13,10 @@
 namespace trialxr::testing {
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out, err;
-};
+using Run = CliRun;
 
-Run run(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  Run r;
-  r.code = compiler::run_build_cli(args, out, err);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
+Run run(const std::vector<std::string>& args) {
+  return run_cli(compiler::run_build_cli, args);
 }
 
 const char* kScript =

@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "cli_run.h"
 #include "image_compare.h"
 #include "temp_dir.h"
 #include "trialxr/app/player_cli.h"
@@ -49,18 +50,10 @@ const Runtime& runtime() {
   return r;
 }
 
-struct PlayRun {
-  int code = 0;
-  std::string out, err;
-};
+using PlayRun = CliRun;
 
 PlayRun play(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  PlayRun r;
-  r.code = app::run_player_cli(args, out, err);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
+  return run_cli(app::run_player_cli, args);
 }
 
 // A bundle signed with a fresh key; returns its path and the public key's path.

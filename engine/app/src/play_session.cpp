@@ -195,6 +195,11 @@ int run_play(const PlayOptions& o, std::ostream& out, std::ostream& err) {
       status = 2;
       break;
     }
+    if (xr.state() == xr::SessionState::loss_pending && status != 2) {
+      err << "trialxr: the headset session was lost (headset disconnected or the runtime "
+             "stopped); the session ends here\n";
+      status = 2;
+    }
     if (mirror && mirror->host->begin_frame()) {
       ImGui::Begin("Session");
       ImGui::Text("%s: %s", xr.runtime_name().c_str(),

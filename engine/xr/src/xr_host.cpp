@@ -418,9 +418,24 @@ Status XrHost::frame(const std::function<void(const XrFrame&, render::FrameInput
   if (!m.session_running) return {};
   auto wait = xr_struct<XrFrameWaitInfo>(XR_TYPE_FRAME_WAIT_INFO);
   auto state = xr_struct<XrFrameState>(XR_TYPE_FRAME_STATE);
-  XR_TRY(m.instance, xrWaitFrame(m.session, &wait, &state));
+  // A session lost between two polls shows first as a call's result: the same as the
+  // LOSS_PENDING event, the session is over.
+  auto lost = [&](XrResult r) {
+    if (r != XR_ERROR_SESSION_LOST) return false;
+    m.state = SessionState::loss_pending;
+    m.session_running = false;
+    m.exit = true;
+    return true;
+  };
+#define FRAME_TRY(call)                    \
+  do {                                     \
+    const XrResult frame_result_ = (call); \
+    if (lost(frame_result_)) return {};    \
+    XR_TRY(m.instance, frame_result_);     \
+  } while (false)
+  FRAME_TRY(xrWaitFrame(m.session, &wait, &state));
   auto begin = xr_struct<XrFrameBeginInfo>(XR_TYPE_FRAME_BEGIN_INFO);
-  XR_TRY(m.instance, xrBeginFrame(m.session, &begin));
+  FRAME_TRY(xrBeginFrame(m.session, &begin));
 
   auto end = xr_struct<XrFrameEndInfo>(XR_TYPE_FRAME_END_INFO);
   end.displayTime = state.predictedDisplayTime;
@@ -444,7 +459,7 @@ Status XrHost::frame(const std::function<void(const XrFrame&, render::FrameInput
     auto view_state = xr_struct<XrViewState>(XR_TYPE_VIEW_STATE);
     std::array<XrView, 2> views{xr_struct<XrView>(XR_TYPE_VIEW), xr_struct<XrView>(XR_TYPE_VIEW)};
     std::uint32_t count = 0;
-    XR_TRY(m.instance, xrLocateViews(m.session, &locate, &view_state, 2, &count, views.data()));
+    FRAME_TRY(xrLocateViews(m.session, &locate, &view_state, 2, &count, views.data()));
     const bool tracked = (view_state.viewStateFlags & XR_VIEW_STATE_ORIENTATION_VALID_BIT) &&
                          (view_state.viewStateFlags & XR_VIEW_STATE_POSITION_VALID_BIT);
     if (tracked && count == 2) {
@@ -452,7 +467,7 @@ Status XrHost::frame(const std::function<void(const XrFrame&, render::FrameInput
       const Pose l = to_pose(views[0].pose), r = to_pose(views[1].pose);
       frame.head = {m.origin + (l.position + r.position) * 0.5f, l.orientation};
       if (auto s = m.input->sync(m.session, m.space, state.predictedDisplayTime,
-                                m.state == SessionState::focused, frame);
+                                 m.state == SessionState::focused, frame);
           !s)
         return s;
       if (frame.aim_valid) frame.aim.position += m.origin;
@@ -465,15 +480,15 @@ Status XrHost::frame(const std::function<void(const XrFrame&, render::FrameInput
 
       std::uint32_t index = 0;
       auto acquire = xr_struct<XrSwapchainImageAcquireInfo>(XR_TYPE_SWAPCHAIN_IMAGE_ACQUIRE_INFO);
-      XR_TRY(m.instance, xrAcquireSwapchainImage(m.swapchain, &acquire, &index));
+      FRAME_TRY(xrAcquireSwapchainImage(m.swapchain, &acquire, &index));
       auto wait_image = xr_struct<XrSwapchainImageWaitInfo>(XR_TYPE_SWAPCHAIN_IMAGE_WAIT_INFO);
       wait_image.timeout = XR_INFINITE_DURATION;
-      XR_TRY(m.instance, xrWaitSwapchainImage(m.swapchain, &wait_image));
+      FRAME_TRY(xrWaitSwapchainImage(m.swapchain, &wait_image));
       render::RenderTarget target{m.images[index], m.format, m.extent, 2,
                                   VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL};
       Status drawn = m.renderer->render(target, input, {});
       auto release = xr_struct<XrSwapchainImageReleaseInfo>(XR_TYPE_SWAPCHAIN_IMAGE_RELEASE_INFO);
-      XR_TRY(m.instance, xrReleaseSwapchainImage(m.swapchain, &release));
+      FRAME_TRY(xrReleaseSwapchainImage(m.swapchain, &release));
       if (!drawn) return drawn;
       for (std::uint32_t e = 0; e < 2; ++e) {
         projected[e] =
@@ -496,8 +511,10 @@ Status XrHost::frame(const std::function<void(const XrFrame&, render::FrameInput
       end.layers = layers;
     }
   }
-  XR_TRY(m.instance, xrEndFrame(m.session, &end));
+  FRAME_TRY(xrEndFrame(m.session, &end));
   return {};
 }
+
+#undef FRAME_TRY
 
 }  // namespace trialxr::xr

@@ -154,7 +154,8 @@ Status XrInput::sync(XrSession session, XrSpace base, XrTime time, bool focused,
   sync.countActiveActionSets = 1;
   sync.activeActionSets = &active;
   XrResult r = xrSyncActions(session, &sync);
-  if (r == XR_SESSION_NOT_FOCUSED) return {};
+  if (r == XR_SESSION_NOT_FOCUSED || r == XR_ERROR_SESSION_LOST)
+    return {};  // the frame loop sees a loss
   XR_TRY(instance_, r);
   auto pressed = [&](XrAction a, bool& was_down) {
     auto get = xr_struct<XrActionStateGetInfo>(XR_TYPE_ACTION_STATE_GET_INFO);
