@@ -24,6 +24,8 @@
 #include "trialxr/compiler/scene_compiler.h"
 #include "trialxr/compiler/signing_key.h"
 #include "trialxr/core/file_io.h"
+#include "trialxr/records/record_file.h"
+#include "trialxr/records/study_key.h"
 #include "trialxr/scene/player.h"
 #include "trialxr/stage/ui_layout.h"
 #include "trialxr_test_runtime.h"
@@ -256,6 +258,42 @@ TEST_F(XrPlay, AnUnsignedBundleShowsANeutralViewAndSaysWhy) {
   TrialxrTestFrame frame{};
   ASSERT_TRUE(runtime().get<PFN_trialxr_test_last_frame>("trialxr_test_last_frame")(&frame));
   EXPECT_EQ(frame.projection_views, 2u);  // the patient still sees a calm, empty view
+}
+
+TEST_F(XrPlay, TheSessionIsSealedIntoTheRecordsFile) {
+  TempDir dir;
+  auto [bundle, pub] = signed_bundle(dir, quiz_script(dir));
+  const records::StudyKeyPair study = records::StudyKeyPair::generate();
+  auto study_paths = records::save_study_key_pair(study, dir.file("records-key"));
+  ASSERT_TRUE(study_paths) << study_paths.error().message;
+  const std::string file = dir.file("sessions.txrr");
+  const glm::quat aim = look_at_option(bundle, 1);
+  runtime().get<PFN_trialxr_test_set_aim_pose>("trialxr_test_set_aim_pose")(
+      TRIALXR_TEST_HAND_RIGHT, XrPosef{{aim.x, aim.y, aim.z, aim.w}, {0, 0, 0}});
+  runtime().get<PFN_trialxr_test_set_select>("trialxr_test_set_select")(TRIALXR_TEST_HAND_RIGHT,
+                                                                        XR_TRUE);
+  PlayRun r = play({"play", bundle, "--trust", pub, "--no-mirror", "--frames", "20",
+                    "--participant", "p-0042", "--site", "SITE-1", "--records", file, "--study-key",
+                    study_paths->public_path});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("session record 1 sealed"), std::string::npos) << r.out;
+  auto read = records::read_records(file, study);
+  ASSERT_TRUE(read) << read.error().message;
+  ASSERT_EQ(read->records.size(), 1u);
+  const records::SessionRecord& rec = read->records[0].record;
+  EXPECT_EQ(rec.participant_code, "P-0042");
+  EXPECT_EQ(rec.site_id, "SITE-1");
+  ASSERT_EQ(rec.answers.size(), 1u);
+  EXPECT_EQ(rec.answers[0].quiz, "q");
+  EXPECT_FALSE(rec.answers[0].correct);
+  EXPECT_EQ(rec.needs_discussion.size(), 1u);
+
+  // Anything that looks like a person's identity is refused before the session starts.
+  r = play({"play", bundle, "--trust", pub, "--no-mirror", "--frames", "2", "--participant",
+            "Maria Lopez", "--site", "SITE-1", "--records", file, "--study-key",
+            study_paths->public_path});
+  EXPECT_EQ(r.code, app::kExitUsage);
+  EXPECT_NE(r.err.find("--participant"), std::string::npos) << r.err;
 }
 
 }  // namespace

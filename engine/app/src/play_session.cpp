@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 #include <imgui.h>
 
+#include <chrono>
 #include <cmath>
 #include <optional>
 #include <ostream>
@@ -12,6 +13,10 @@
 #include "trialxr/bundle/bundle.h"
 #include "trialxr/compiler/signing_key.h"
 #include "trialxr/desktop/desktop_host.h"
+#include "trialxr/records/participant_code.h"
+#include "trialxr/records/record_file.h"
+#include "trialxr/records/session_record.h"
+#include "trialxr/records/study_key.h"
 #include "trialxr/scene/player.h"
 #include "trialxr/scene/storyboard.h"
 #include "trialxr/stage/frame_input.h"
@@ -71,6 +76,34 @@ int run_play(const PlayOptions& o, std::ostream& out, std::ostream& err) {
     }
     open.trusted_keys.push_back(*key);
   }
+  // The record's writer first: an identifying code or a missing key stops here, before
+  // the patient puts the headset on.
+  std::optional<records::RecordWriter> writer;
+  std::string participant;
+  if (!o.records.empty() || !o.participant.empty()) {
+    if (o.records.empty() || o.participant.empty() || o.study_key.empty() || o.site.empty()) {
+      err << "trialxr: records need --participant, --site, --records and --study-key together\n";
+      return 2;
+    }
+    auto code = records::validate_participant_code(o.participant);
+    if (!code) {
+      err << "trialxr: --participant: " << code.error().message << "\n";
+      return 2;
+    }
+    participant = *code;
+    auto key = records::load_study_public_key(o.study_key);
+    if (!key) {
+      err << "trialxr: " << key.error().message << "\n";
+      return 2;
+    }
+    auto w = records::RecordWriter::open(o.records, *key);
+    if (!w) {
+      err << "trialxr: " << w.error().message << "\n";
+      return 2;
+    }
+    writer.emplace(std::move(*w));
+  }
+  const auto started = std::chrono::system_clock::now();
   auto bundle = bundle::Bundle::open(o.bundle, open);
   std::string refusal;
   if (!bundle) {
@@ -273,6 +306,22 @@ int run_play(const PlayOptions& o, std::ostream& out, std::ostream& err) {
         default:
           break;
       }
+    }
+  }
+  if (player && writer) {
+    records::SessionInfo info;
+    info.participant_code = participant;
+    info.site_id = o.site;
+    info.language = player->frame().language;
+    info.started = started;
+    info.ended = std::chrono::system_clock::now();
+    info.end_scene_us = player->frame().scene_time;
+    auto seq = writer->append(records::build_record(*bundle, player->event_log(), info));
+    if (!seq) {
+      err << "trialxr: the session record was not written: " << seq.error().message << "\n";
+      status = 2;
+    } else {
+      out << fmt::format("session record {} sealed into {}\n", *seq, o.records);
     }
   }
   if (o.validate) {

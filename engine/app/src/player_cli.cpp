@@ -281,6 +281,11 @@ int run_player_cli(const std::vector<std::string>& args, std::ostream& out, std:
   pl->add_flag("--validate", play.validate, "Run with the Vulkan validation layer");
   pl->add_option("--frames", play.max_frames,
                  "End the session after this many frames (automation)");
+  pl->add_option("--participant", play.participant,
+                 "Pseudonymous participant code (never a name, date or record number)");
+  pl->add_option("--site", play.site, "Site id for the session record");
+  pl->add_option("--records", play.records, "Append the sealed session record to this file");
+  pl->add_option("--study-key", play.study_key, "The study's public key (.pub) to seal records to");
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);

@@ -24,6 +24,13 @@ struct PlayOptions {
   bool prefer_stage = false;
   bool prefer_passthrough = false;
   std::uint32_t max_frames = 0;  // automation: end after this many frames
+  // The session record (engine/records), sealed to the study's key and appended to
+  // `records` at the end: the pseudonymous participant code the coordinator typed and
+  // the site. All three or none.
+  std::string participant;
+  std::string site;
+  std::string records;
+  std::string study_key;  // the study's public key file (X25519, .pub)
 };
 
 int run_play(const PlayOptions& options, std::ostream& out, std::ostream& err);
