@@ -111,3 +111,25 @@ TEST(BuildCli, FileProblemsAreUsageErrors) {
 
 }  // namespace
 }  // namespace trialxr::testing
+
+namespace trialxr::testing {
+namespace {
+
+TEST(BuildCli, QuestionnaireFromABundle) {
+  TempDir dir;
+  const std::string bundle = dir.file("s.trxb");
+  ASSERT_EQ(run({"build", (source_dir() / "scenes/blood-draw.txs").string(), "-o", bundle}).code,
+            0);
+  const std::string q = dir.file("q.json");
+  CliRun r = run({"questionnaire", bundle, "-o", q});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("urn:trialxr:questionnaire:blood-draw:1.0.0"), std::string::npos) << r.out;
+  auto text = read_file(q);
+  ASSERT_TRUE(text);
+  EXPECT_NE(text->find("\"linkId\": \"feel\""), std::string::npos);
+  r = run({"questionnaire", dir.file("missing.trxb"), "-o", q});
+  EXPECT_EQ(r.code, 2);
+}
+
+}  // namespace
+}  // namespace trialxr::testing

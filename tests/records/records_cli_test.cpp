@@ -111,6 +111,20 @@ TEST(RecordsCli, ExportWritesAnswersAndSessions) {
   EXPECT_EQ(mode_of(csv), 0600u);
 }
 
+TEST(RecordsCli, ExportWritesAFhirResponsePerSession) {
+  Study s;
+  const std::string folder = s.dir.file("fhir");
+  CliRun r = run({"export", s.file, "--key", s.key, "--fhir", folder});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("wrote 2 FHIR QuestionnaireResponse file(s)"), std::string::npos) << r.out;
+  auto first = read_file(folder + "/P-0001-1.json");
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_NE(first->find("\"resourceType\": \"QuestionnaireResponse\""), std::string::npos);
+  EXPECT_NE(first->find("urn:trialxr:questionnaire:blood-draw:1.0.0"), std::string::npos);
+  EXPECT_EQ(mode_of(folder + "/P-0001-1.json"), 0600u);
+  EXPECT_EQ(run({"export", s.file, "--key", s.key}).code, 2);  // neither --csv nor --fhir
+}
+
 TEST(RecordsCli, SummaryPerQuiz) {
   Study s;
   CliRun r = run({"summary", s.file, "--key", s.key});

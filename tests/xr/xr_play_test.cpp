@@ -5,10 +5,12 @@
 #include <dlfcn.h>
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #define GLM_ENABLE_EXPERIMENTAL
 #include <glm/gtc/quaternion.hpp>
 #include <glm/gtx/quaternion.hpp>
@@ -111,21 +113,29 @@ class XrPlay : public ::testing::Test {
     setenv("XR_RUNTIME_JSON", TRIALXR_TEST_RUNTIME_MANIFEST, 1);
     setenv("XR_ENABLE_API_LAYERS", "XR_APILAYER_LUNARG_core_validation", 1);
     setenv("XR_API_LAYER_PATH", "/usr/share/openxr/1/api_layers/explicit.d", 1);
-    // The layer writes its messages to this file (created with the first one).
-    validation_file_ = validation_dir_.file("core-validation.txt");
+    // The layer opens this file once per process, with its first message, and appends.
     setenv("XR_CORE_VALIDATION_EXPORT_TYPE", "text", 1);
-    setenv("XR_CORE_VALIDATION_FILE_NAME", validation_file_.c_str(), 1);
+    setenv("XR_CORE_VALIDATION_FILE_NAME", validation_file().c_str(), 1);
+    validation_seen_ = read_file(validation_file()).value_or(std::string()).size();
     ASSERT_NE(runtime().lib, nullptr) << dlerror();
     runtime().reset();
   }
   void TearDown() override {
-    // Any message of the OpenXR core validation layer fails the test.
-    if (auto text = read_file(validation_file_); text && !text->empty()) {
-      ADD_FAILURE() << "the OpenXR core validation layer reported:\n" << *text;
+    // Any message of the OpenXR core validation layer during the test fails it.
+    const std::string text = read_file(validation_file()).value_or(std::string());
+    if (text.size() > validation_seen_) {
+      ADD_FAILURE() << "the OpenXR core validation layer reported:\n"
+                    << text.substr(validation_seen_);
     }
   }
-  TempDir validation_dir_;
-  std::string validation_file_;
+  static const std::string& validation_file() {
+    static const std::string path =
+        (std::filesystem::temp_directory_path() /
+         ("trialxr-xr-play-core-validation-" + std::to_string(getpid()) + ".txt"))
+            .string();
+    return path;
+  }
+  std::size_t validation_seen_ = 0;
 };
 
 TEST_F(XrPlay, ASignedBundlePlaysAndBothEyesAreSubmitted) {

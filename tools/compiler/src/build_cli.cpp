@@ -12,6 +12,7 @@
 #include "trialxr/compiler/scene_strings.h"
 #include "trialxr/compiler/signing_key.h"
 #include "trialxr/core/file_io.h"
+#include "trialxr/records/fhir.h"
 
 namespace trialxr::compiler {
 
@@ -243,6 +244,28 @@ int cmd_inspect(const std::string& path, const std::vector<std::string>& trust, 
   return kExitOk;
 }
 
+int cmd_questionnaire(const std::string& path, const std::string& output, std::ostream& out,
+                      std::ostream& err) {
+  auto b = bundle::Bundle::open(path, {bundle::TrustPolicy::allow_unsigned, {}});
+  if (!b) {
+    err << "trialxr-build: " << b.error().message << "\n";
+    return kExitUsage;
+  }
+  if (b->quizzes().empty()) {
+    err << "trialxr-build: " << path << ": the scene has no quizzes\n";
+    return kExitUsage;
+  }
+  if (auto s = write_file_atomic(output, records::questionnaire_json(*b)); !s) {
+    err << "trialxr-build: " << s.error().message << "\n";
+    return kExitUsage;
+  }
+  out << fmt::format("wrote {} (FHIR R4 Questionnaire {}, {} item(s))\n", output,
+                     records::questionnaire_url(b->string(b->meta().scene_id),
+                                                b->string(b->meta().content_version)),
+                     b->quizzes().size());
+  return kExitOk;
+}
+
 }  // namespace
 
 int run_build_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -289,6 +312,12 @@ int run_build_cli(const std::vector<std::string>& args, std::ostream& out, std::
   tag->add_option("script", script, "The scene script (.txs); rewritten in place")->required();
   tag->add_flag("--dry-run", dry_run, "Print the tagged script instead of rewriting it");
 
+  std::string questionnaire_out = "questionnaire.json";
+  auto* questionnaire = app.add_subcommand(
+      "questionnaire", "Write the FHIR R4 Questionnaire of a bundle's quizzes (for EDC systems)");
+  questionnaire->add_option("bundle", bundle_path, "The bundle (.trxb)")->required();
+  questionnaire->add_option("-o,--output", questionnaire_out,
+                            "The JSON file to write (default questionnaire.json)");
   auto* keygen =
       app.add_subcommand("keygen", "Make a signing key pair: BASE.key (secret) and BASE.pub");
   keygen
@@ -330,6 +359,7 @@ int run_build_cli(const std::vector<std::string>& args, std::ostream& out, std::
   if (check->parsed()) return cmd_check(script, options, out, err);
   if (strings->parsed()) return cmd_strings(script, out, err);
   if (inspect->parsed()) return cmd_inspect(bundle_path, trust, out, err);
+  if (questionnaire->parsed()) return cmd_questionnaire(bundle_path, questionnaire_out, out, err);
   if (tag->parsed()) return cmd_tag(script, dry_run, out, err);
   return cmd_keygen(base, out, err);
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "trialxr/core/file_io.h"
+#include "trialxr/records/fhir.h"
 
 namespace trialxr::records {
 
@@ -74,10 +75,31 @@ std::string sessions_path(const std::string& csv) {
 }
 
 int cmd_export(const std::string& file, const std::string& key, const std::string& csv,
-               std::ostream& out, std::ostream& err) {
+               const std::string& fhir, std::ostream& out, std::ostream& err) {
   auto read = open_records(file, key, err);
   if (!read) return kRecordsExitUsage;
   print_problems(*read, err);
+  if (!fhir.empty()) {  // one QuestionnaireResponse per session
+    std::error_code ec;
+    std::filesystem::create_directories(fhir, ec);
+    if (ec) {
+      err << kTool << fhir << ": " << ec.message() << "\n";
+      return kRecordsExitUsage;
+    }
+    for (const ReadRecord& r : read->records) {
+      const std::string path = (std::filesystem::path(fhir) /
+                                fmt::format("{}-{}.json", r.record.participant_code, r.sequence))
+                                   .string();
+      if (auto s = write_file_atomic(path, questionnaire_response_json(r.record, r.sequence), 0600);
+          !s) {
+        err << kTool << s.error().message << "\n";
+        return kRecordsExitUsage;
+      }
+    }
+    out << fmt::format("wrote {} FHIR QuestionnaireResponse file(s) into {}\n",
+                       read->records.size(), fhir);
+    if (csv.empty()) return damaged(*read) ? kRecordsExitDamaged : kRecordsExitOk;
+  }
   std::string sessions = sessions_path(csv);
   for (const auto& [path, text] :
        {std::pair{csv, answers_csv(*read)}, std::pair{sessions, sessions_csv(*read)}}) {
@@ -111,7 +133,7 @@ int run_records_cli(const std::vector<std::string>& args, std::ostream& out, std
   app.footer(
       "Exit codes: 0 ok, 1 the record file is damaged, 2 usage or file problems.\n"
       "The format and its guarantees: docs/records.md.");
-  std::string base, file, key, csv;
+  std::string base, file, key, csv, fhir;
   auto* keygen =
       app.add_subcommand("keygen", "Make a study key pair: BASE.key (secret) and BASE.pub");
   keygen->add_option("base", base, "Path without extension, e.g. keys/study")->required();
@@ -125,7 +147,10 @@ int run_records_cli(const std::vector<std::string>& args, std::ostream& out, std
   auto* export_cmd = app.add_subcommand(
       "export", "Write the answers (OUT.csv) and the sessions (OUT.sessions.csv) as CSV");
   add_file_and_key(export_cmd);
-  export_cmd->add_option("--csv", csv, "The answers table to write (OUT.csv)")->required();
+  export_cmd->add_option("--csv", csv, "The answers table to write (OUT.csv)");
+  export_cmd->add_option("--fhir", fhir,
+                         "A folder for one FHIR R4 QuestionnaireResponse per session (their "
+                         "Questionnaire: trialxr-build questionnaire BUNDLE)");
   auto* summary = app.add_subcommand(
       "summary", "Per quiz: answers, share correct, topics needing discussion; flags raised");
   add_file_and_key(summary);
@@ -146,7 +171,13 @@ int run_records_cli(const std::vector<std::string>& args, std::ostream& out, std
   }
   if (keygen->parsed()) return cmd_keygen(base, out, err);
   if (verify->parsed()) return cmd_verify(file, key, out, err);
-  if (export_cmd->parsed()) return cmd_export(file, key, csv, out, err);
+  if (export_cmd->parsed()) {
+    if (csv.empty() && fhir.empty()) {
+      err << kTool << "export needs --csv OUT.csv, --fhir DIR or both\n";
+      return kRecordsExitUsage;
+    }
+    return cmd_export(file, key, csv, fhir, out, err);
+  }
   return cmd_summary(file, key, out, err);
 }
 
