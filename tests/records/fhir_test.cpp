@@ -45,5 +45,36 @@ TEST(Fhir, ResponseMatchesTheQuestionnaireAndKeepsTheLastAnswer) {
   EXPECT_EQ(item["extension"][1]["valueBoolean"], true);
 }
 
+// Structure per FHIR R4: required elements present, status from the value set, every
+// response linkId and answer code defined by the Questionnaire, choice answers as Coding.
+TEST(Fhir, ResponseConformsToTheQuestionnaire) {
+  const json q = json::parse(records::questionnaire_json(signed_sample_bundle()));
+  const json resp = json::parse(records::questionnaire_response_json(sample_record("P-0042"), 1));
+  ASSERT_TRUE(resp.contains("status"));
+  const std::string status = resp["status"];
+  EXPECT_TRUE(status == "in-progress" || status == "completed" || status == "amended" ||
+              status == "entered-in-error" || status == "stopped");
+  EXPECT_EQ(resp["questionnaire"], q["url"]);
+  for (const json& item : resp["item"]) {
+    ASSERT_TRUE(item.contains("linkId"));
+    const json* defined = nullptr;
+    for (const json& qi : q["item"])
+      if (qi["linkId"] == item["linkId"]) defined = &qi;
+    ASSERT_NE(defined, nullptr) << item["linkId"];
+    ASSERT_FALSE(item["answer"].empty());
+    for (const json& a : item["answer"]) {
+      ASSERT_TRUE(a.contains("valueCoding"));
+      bool known = false;
+      for (const json& o : (*defined)["answerOption"])
+        known |= o["valueCoding"]["code"] == a["valueCoding"]["code"] &&
+                 o["valueCoding"]["system"] == a["valueCoding"]["system"];
+      EXPECT_TRUE(known) << a.dump();
+    }
+    if (!(*defined)["repeats"].get<bool>()) {
+      EXPECT_EQ(item["answer"].size(), 1u);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace trialxr::testing

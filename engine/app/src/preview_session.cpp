@@ -342,6 +342,15 @@ void PreviewSession::Impl::overlays() {
                       IM_COL32(150, 0, 0, 220), 4.0f);
     fg->AddText(at, IM_COL32(255, 255, 255, 255), mark);
   }
+  // The patient asked for the coordinator: nobody may miss it.
+  if (scene && scene->player->frame().coordinator_requested) {
+    const char* flag = "The patient asks for the coordinator";
+    const ImVec2 text = ImGui::CalcTextSize(flag);
+    const ImVec2 at((size.x - text.x) * 0.5f, 40.0f);
+    fg->AddRectFilled(ImVec2(at.x - 12, at.y - 8), ImVec2(at.x + text.x + 12, at.y + text.y + 8),
+                      IM_COL32(200, 120, 0, 240), 6.0f);
+    fg->AddText(at, IM_COL32(0, 0, 0, 255), flag);
+  }
   // Frame times.
   std::string times = fmt::format("frame {:.1f} ms  cpu {:.2f} ms",
                                   host->last_frame_seconds() * 1e3, host->last_cpu_seconds() * 1e3);
