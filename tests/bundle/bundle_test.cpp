@@ -88,6 +88,8 @@ BundleContent make_full_content(bool random_texels = false) {
   c.meta.approval_ref = s("IRB-2024-17");
   c.meta.title_line = 0;
   c.meta.audience = Audience::child_7_11;
+  c.presentation.display = DisplayPreference::ar;
+  c.presentation.space = SpacePreference::standing;
   for (std::uint8_t i = 0; i < 32; ++i) c.meta.source_hash[i] = i;
 
   c.languages = {s("en"), s("de")};
@@ -527,13 +529,15 @@ TEST(BundleRoundTrip, EveryTableComesBackUnchanged) {
   EXPECT_TRUE(same_bytes(b->geometry(), c.geometry.bytes()));
   EXPECT_TRUE(same_bytes(b->texels(), c.texels.bytes()));
   EXPECT_EQ(b->string(b->nodes()[2].name), "arm.vein");
+  EXPECT_EQ(b->presentation().display, DisplayPreference::ar);
+  EXPECT_EQ(b->presentation().space, SpacePreference::standing);
 
   // Every known section is present, in the fixed order, aligned, uncompressed tables.
   const std::vector<std::uint32_t> order = {
       kSecMeta,  kSecStrings, kSecLanguages,  kSecLines,        kSecLineText,  kSecObjects,
       kSecNodes, kSecMeshes,  kSecPrimitives, kSecMorphTargets, kSecMaterials, kSecTextures,
       kSecSkins, kSecJoints,  kSecAnimations, kSecChannels,     kSecFloats,    kSecSteps,
-      kSecCues,  kSecQuizzes, kSecOptions,    kSecGeometry,     kSecTexels};
+      kSecCues,  kSecQuizzes, kSecOptions,    kSecPresentation, kSecGeometry,  kSecTexels};
   ASSERT_EQ(b->sections().size(), order.size());
   for (std::size_t i = 0; i < order.size(); ++i) {
     const SectionInfo& s = b->sections()[i];
@@ -560,6 +564,8 @@ TEST(BundleRoundTrip, MinimalBundleOmitsEmptyTables) {
   EXPECT_EQ(names, (std::vector<std::string>{"META", "STRS", "LANG", "LINE", "LTXT"}));
   EXPECT_TRUE(b->nodes().empty());
   EXPECT_TRUE(b->cues().empty());
+  EXPECT_EQ(b->presentation().display, DisplayPreference::vr);  // absent: the defaults
+  EXPECT_EQ(b->presentation().space, SpacePreference::seated);
   EXPECT_TRUE(b->geometry().empty());
   EXPECT_TRUE(b->texels().empty());
   EXPECT_EQ(b->text(0, 0), "Tiny");
@@ -769,7 +775,7 @@ TEST(BundleDamage, FlippedByteInEverySectionNamesThatSection) {
   for (const SigningKey* key : {static_cast<const SigningKey*>(nullptr), &test_key()}) {
     const Bytes file = write_ok(make_full_content(), key);
     RawBundle raw = RawBundle::parse(file);
-    ASSERT_EQ(raw.sections.size(), 23u);
+    ASSERT_EQ(raw.sections.size(), 24u);
     for (const RawSection& s : raw.sections) {
       std::string name = fourcc_name(s.entry.type);
       SCOPED_TRACE(name);
@@ -996,7 +1002,7 @@ TEST(BundleVersioning, UnknownSectionIsSkipped) {
   Bytes file = raw.serialize(&test_key());
   auto b = Bundle::open_bytes(file, patient(test_key().public_key));
   ASSERT_TRUE(b) << b.error().message;
-  ASSERT_EQ(b->sections().size(), 24u);
+  ASSERT_EQ(b->sections().size(), 25u);
   EXPECT_EQ(fourcc_name(b->sections()[6].type), "XTRA");
   EXPECT_FALSE(b->sections()[6].known);
   EXPECT_EQ(b->sections()[6].stored_size, 100u);
@@ -1066,6 +1072,10 @@ TEST(BundleCrossReferences, EachBrokenReferenceIsNamed) {
        "section META: signer_key_id 'blood-draw' is set but the bundle is unsigned"},
       {"meta audience", edit<MetaRecord>(kSecMeta, [](auto& m) { m[0].audience = static_cast<Audience>(5); }),
        "section META: audience 5 is not a valid value (0..4)"},
+      {"presentation display", edit<PresentationRecord>(kSecPresentation, [](auto& p) { p[0].display = static_cast<DisplayPreference>(2); }),
+       "section PRES: record 0 display 2 is not a valid value (0..1)"},
+      {"presentation space", edit<PresentationRecord>(kSecPresentation, [](auto& p) { p[0].space = static_cast<SpacePreference>(9); }),
+       "section PRES: record 0 space 9 is not a valid value (0..1)"},
       {"languages repeat", edit<StrRef>(kSecLanguages, [](auto& l) { l[1] = l[0]; }),
        "section LANG: record 1 tag 'en' repeats record 0"},
       {"no languages", [](RawBundle& r) { r.set_raw(kSecLanguages, {}); },

@@ -128,6 +128,20 @@ TEST(Compiler, SameInputGivesByteIdenticalBundles) {
   EXPECT_EQ(*bytes1, *bytes2);
 }
 
+TEST(Compiler, PresentationPreferencesReachTheBundle) {
+  TempDir dir;
+  std::string script = kShapes;
+  script.replace(script.find("  audience"), 0, "  display ar\n  space standing\n");
+  auto r = compile_text(dir, script);
+  ASSERT_TRUE(r.ok()) << r.rendered();
+  auto bytes = compiler::write_bundle(r.content);
+  ASSERT_TRUE(bytes);
+  auto b = bundle::Bundle::open_bytes(*bytes, {bundle::TrustPolicy::allow_unsigned, {}});
+  ASSERT_TRUE(b) << b.error().message;
+  EXPECT_EQ(b->presentation().display, bundle::DisplayPreference::ar);
+  EXPECT_EQ(b->presentation().space, bundle::SpacePreference::standing);
+}
+
 TEST(Compiler, SampleSceneCompilesAndOpens) {
   auto r = compiler::compile_scene((source_dir() / "scenes/blood-draw.txs").string());
   ASSERT_TRUE(r);

@@ -208,6 +208,23 @@ TEST(ScriptDiagnostics, UnknownHeaderSetting) {
   EXPECT_EQ(a.with_code("TX0103")[0].hint, "did you mean 'audience'?");
 }
 
+TEST(ScriptLanguage, PresentationPreferences) {
+  auto a = analyse(with_header("  display ar\n  space standing\nstep s\n  end\n"));
+  EXPECT_TRUE(a.diags.empty()) << a.rendered();
+  EXPECT_EQ(a.model.header.display, bundle::DisplayPreference::ar);
+  EXPECT_EQ(a.model.header.space, bundle::SpacePreference::standing);
+  auto plain = analyse(with_header("step s\n  end\n"));
+  EXPECT_EQ(plain.model.header.display, bundle::DisplayPreference::vr);
+  EXPECT_EQ(plain.model.header.space, bundle::SpacePreference::seated);
+}
+
+TEST(ScriptDiagnostics, UnknownPresentationPreference) {
+  auto a = analyse(with_header("  display mixed\nstep s\n  end\n"));
+  EXPECT_DIAG(a, "TX0108", 6, 11, "unknown display 'mixed'");
+  auto b = analyse(with_header("  space lying\nstep s\n  end\n"));
+  EXPECT_DIAG(b, "TX0108", 6, 9, "unknown space 'lying'");
+}
+
 TEST(ScriptDiagnostics, MissingHeaderSettings) {
   auto a = analyse("scene x\n  study S\n  version 1\nstep s\n  end\n");
   auto found = a.with_code("TX0104");

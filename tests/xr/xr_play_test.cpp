@@ -255,6 +255,29 @@ TEST_F(XrPlay, PassthroughBlendModeClearsToTransparent) {
   EXPECT_EQ(frame.blend_mode, XR_ENVIRONMENT_BLEND_MODE_OPAQUE);
 }
 
+TEST_F(XrPlay, TheScriptsDisplayAndSpacePreferencesAreFollowed) {
+  TempDir dir;
+  std::string script = read_file(quiz_script(dir)).value();
+  script.replace(script.find("  languages"), 0, "  display ar\n  space standing\n");
+  auto [bundle, pub] = signed_bundle(dir, dir.write("ar.txs", script));
+  const XrEnvironmentBlendMode modes[] = {XR_ENVIRONMENT_BLEND_MODE_OPAQUE,
+                                          XR_ENVIRONMENT_BLEND_MODE_ALPHA_BLEND};
+  ASSERT_TRUE(
+      runtime().get<PFN_trialxr_test_set_blend_modes>("trialxr_test_set_blend_modes")(modes, 2));
+  runtime().get<PFN_trialxr_test_set_stage>("trialxr_test_set_stage")(XR_TRUE, 3.0f, 3.0f);
+  ASSERT_EQ(play({"play", bundle, "--trust", pub, "--no-mirror", "--frames", "3"}).code, 0);
+  TrialxrTestFrame frame{};
+  ASSERT_TRUE(runtime().get<PFN_trialxr_test_last_frame>("trialxr_test_last_frame")(&frame));
+  EXPECT_EQ(frame.blend_mode, XR_ENVIRONMENT_BLEND_MODE_ALPHA_BLEND);
+  EXPECT_EQ(frame.projection_space, XR_REFERENCE_SPACE_TYPE_STAGE);
+  // A headset without passthrough or a stage: the scene still plays, opaque and seated.
+  runtime().reset();
+  ASSERT_EQ(play({"play", bundle, "--trust", pub, "--no-mirror", "--frames", "3"}).code, 0);
+  ASSERT_TRUE(runtime().get<PFN_trialxr_test_last_frame>("trialxr_test_last_frame")(&frame));
+  EXPECT_EQ(frame.blend_mode, XR_ENVIRONMENT_BLEND_MODE_OPAQUE);
+  EXPECT_EQ(frame.projection_space, XR_REFERENCE_SPACE_TYPE_LOCAL);
+}
+
 TEST_F(XrPlay, AnUnsignedBundleShowsANeutralViewAndSaysWhy) {
   TempDir dir;
   auto compiled = compiler::compile_scene(quiz_script(dir));

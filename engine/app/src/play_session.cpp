@@ -112,8 +112,11 @@ int run_play(const PlayOptions& o, std::ostream& out, std::ostream& err) {
   }
 
   xr::XrDesc desc;
-  desc.prefer_stage = o.prefer_stage;
-  desc.prefer_passthrough = o.prefer_passthrough;
+  // The script's preferences, or the coordinator's flags.
+  const bundle::PresentationRecord wants =
+      bundle ? bundle->presentation() : bundle::PresentationRecord{};
+  desc.prefer_stage = o.prefer_stage || wants.space == bundle::SpacePreference::standing;
+  desc.prefer_passthrough = o.prefer_passthrough || wants.display == bundle::DisplayPreference::ar;
   desc.renderer.device.validation = o.validate;
   auto xr_host = xr::XrHost::create(desc);
   if (!xr_host) {

@@ -19,13 +19,13 @@ namespace trialxr::bundle {
 namespace {
 
 // Every section type this reader knows, in the order the writer lays them out.
-constexpr std::array<std::uint32_t, 27> kKnownSections = {
-    kSecMeta,      kSecStrings,  kSecLanguages, kSecLines,       kSecLineText,
-    kSecObjects,   kSecNodes,    kSecMeshes,    kSecPrimitives,  kSecMorphTargets,
-    kSecMaterials, kSecTextures, kSecSkins,     kSecJoints,      kSecAnimations,
-    kSecChannels,  kSecFloats,   kSecSteps,     kSecCues,        kSecQuizzes,
-    kSecOptions,   kSecFonts,    kSecGlyphs,    kSecTextLayouts, kSecPlacedGlyphs,
-    kSecGeometry,  kSecTexels,
+constexpr std::array<std::uint32_t, 28> kKnownSections = {
+    kSecMeta,         kSecStrings,  kSecLanguages, kSecLines,       kSecLineText,
+    kSecObjects,      kSecNodes,    kSecMeshes,    kSecPrimitives,  kSecMorphTargets,
+    kSecMaterials,    kSecTextures, kSecSkins,     kSecJoints,      kSecAnimations,
+    kSecChannels,     kSecFloats,   kSecSteps,     kSecCues,        kSecQuizzes,
+    kSecOptions,      kSecFonts,    kSecGlyphs,    kSecTextLayouts, kSecPlacedGlyphs,
+    kSecPresentation, kSecGeometry, kSecTexels,
 };
 
 // Bytes 0..11 (magic, major, minor) keep their place in every format version.
@@ -464,6 +464,9 @@ Status Bundle::Impl::load(const OpenOptions& options) {
       case kSecPlacedGlyphs:
         s = view(e.type, raw, t.placed_glyphs);
         break;
+      case kSecPresentation:
+        s = view(e.type, raw, t.presentation);
+        break;
       case kSecGeometry:
         t.geometry = raw;
         break;
@@ -549,6 +552,10 @@ std::span<const SectionInfo> Bundle::sections() const {
 
 const MetaRecord& Bundle::meta() const {
   return *impl_->t.meta;
+}
+PresentationRecord Bundle::presentation() const {
+  if (impl_->t.presentation.empty()) return {};  // before 1.2: vr, seated
+  return impl_->t.presentation.front();
 }
 
 std::string_view Bundle::string(StrRef ref) const {

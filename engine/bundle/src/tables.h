@@ -39,6 +39,7 @@ struct Tables {
   std::span<const QuizRecord> quizzes;
   std::span<const OptionRecord> options;
   std::span<const FontAtlasRecord> fonts;
+  std::span<const PresentationRecord> presentation;
   std::span<const GlyphRecord> glyphs;
   std::span<const TextLayoutRecord> text_layouts;
   std::span<const PlacedGlyphRecord> placed_glyphs;

@@ -92,7 +92,8 @@ class Validator {
     bool ok = strings() && meta() && languages() && lines() && line_text() && objects() &&
               nodes() && meshes() && primitives() && morph_targets() && materials() && textures() &&
               skins() && joints() && skinned_nodes() && channels() && animations() && steps() &&
-              cues() && quizzes() && options() && fonts() && glyphs() && text_layouts();
+              cues() && quizzes() && options() && fonts() && glyphs() && text_layouts() &&
+              presentation();
     if (!ok) return fail(std::move(error_));
     return {};
   }
@@ -976,6 +977,20 @@ class Validator {
                      font.first_glyph, font.first_glyph + font.glyph_count);
         }
         if (!finite("glyph position", std::span(&g.x, 2))) return false;
+      }
+    }
+    return true;
+  }
+
+  bool presentation() {
+    at(kSecPresentation);
+    if (t_.presentation.size() > 1)
+      return bad("holds {} records; at most one", t_.presentation.size());
+    for (const PresentationRecord& p : t_.presentation) {
+      record_ = 0;
+      if (!enum_value("display", raw(p.display), raw(DisplayPreference::ar)) ||
+          !enum_value("space", raw(p.space), raw(SpacePreference::standing))) {
+        return false;
       }
     }
     return true;

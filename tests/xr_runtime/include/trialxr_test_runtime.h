@@ -123,6 +123,9 @@ typedef struct TrialxrTestFrame {
   uint32_t layer_count;
   uint32_t projection_views; /* views of the frame's last projection layer, 0 without one */
   XrBool32 depth_submitted;  /* each of those views chained XrCompositionLayerDepthInfoKHR */
+  /* The reference space type of that layer's space; XR_REFERENCE_SPACE_TYPE_MAX_ENUM for an
+   * action space or without a projection layer. */
+  XrReferenceSpaceType projection_space;
 } TrialxrTestFrame;
 
 /* The last ended frame. Returns XR_FALSE before the first one. */

@@ -199,6 +199,12 @@ XrResult xrEndFrame(XrSession session, const XrFrameEndInfo* info) {
   frame.layer_count = info->layerCount;
   frame.projection_views = projection != nullptr ? projection->viewCount : 0;
   frame.depth_submitted = projection != nullptr && projection_depth ? XR_TRUE : XR_FALSE;
+  frame.projection_space = XR_REFERENCE_SPACE_TYPE_MAX_ENUM;
+  Space* space = nullptr;
+  Session* space_session = nullptr;
+  if (projection != nullptr && XR_SUCCEEDED(rt.get(projection->space, space, space_session)) &&
+      !space->is_action)
+    frame.projection_space = space->reference;
   rt.recorded.last_frame = frame;
   after_end_frame(rt, *s);
   return XR_SUCCESS;

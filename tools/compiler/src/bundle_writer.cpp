@@ -78,6 +78,14 @@ Result<std::vector<std::byte>> write_bundle(const BundleContent& content, const 
   meta.signer_key_id = strings.intern(key != nullptr ? key->id() : std::string());
   const std::string& pool = strings.bytes();
 
+  // Presentation preferences are written only when they differ from what a reader
+  // assumes without them (vr, seated), so scenes that say nothing stay 1.1-shaped.
+  const bool default_presentation = content.presentation.display == bundle::DisplayPreference::vr &&
+                                    content.presentation.space == bundle::SpacePreference::seated;
+  const std::span<const std::byte> presentation =
+      default_presentation ? std::span<const std::byte>()
+                           : std::as_bytes(std::span(&content.presentation, 1));
+
   // The fixed section order (format.h's order; the GPU blobs last, so the 4 KiB padding
   // only comes before them).
   const Source sources[] = {
@@ -106,6 +114,7 @@ Result<std::vector<std::byte>> write_bundle(const BundleContent& content, const 
       {bundle::kSecGlyphs, bytes_of(content.glyphs), true, false},
       {bundle::kSecTextLayouts, bytes_of(content.text_layouts), false, false},
       {bundle::kSecPlacedGlyphs, bytes_of(content.placed_glyphs), true, false},
+      {bundle::kSecPresentation, presentation, false, false},
       {bundle::kSecGeometry, bytes_of(content.geometry.bytes()), false, false},
       {bundle::kSecTexels, bytes_of(content.texels.bytes()), true, false},
   };

@@ -316,6 +316,8 @@ void SceneCompiler::lower_meta() {
   c.meta.approval_ref = c.strings.intern(h.approval);
   c.meta.signer_key_id = c.strings.intern("");
   c.meta.audience = h.audience;
+  c.presentation.display = h.display;
+  c.presentation.space = h.space;
   c.meta.title_line = line_index(h.title);
   c.meta.source_hash = source_hash_.finish();
 }

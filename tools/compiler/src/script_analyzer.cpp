@@ -271,13 +271,36 @@ void Analyzer::header(const Statement& st) {
       }
     } else if (key == "approval") {
       if (auto s = a.string("the approval reference")) h.approval = s->text;
+    } else if (key == "display") {
+      if (auto w = a.word("'vr' or 'ar'")) {
+        if (w->text == "vr" || w->text == "ar") {
+          h.display =
+              w->text == "ar" ? bundle::DisplayPreference::ar : bundle::DisplayPreference::vr;
+        } else {
+          error("TX0108", w->loc, fmt::format("unknown display '{}'", w->text),
+                "write 'display vr' (a virtual room) or 'display ar' (the patient's room shows "
+                "through where the headset can)");
+        }
+      }
+    } else if (key == "space") {
+      if (auto w = a.word("'seated' or 'standing'")) {
+        if (w->text == "seated" || w->text == "standing") {
+          h.space = w->text == "standing" ? bundle::SpacePreference::standing
+                                          : bundle::SpacePreference::seated;
+        } else {
+          error("TX0108", w->loc, fmt::format("unknown space '{}'", w->text),
+                "write 'space seated' or 'space standing'");
+        }
+      }
     } else {
-      static const std::vector<std::string> keys = {"title",    "study",    "version", "languages",
-                                                    "audience", "approval", "font"};
+      static const std::vector<std::string> keys = {"title",     "study",    "version",
+                                                    "languages", "audience", "approval",
+                                                    "font",      "display",  "space"};
       std::string guess = suggest(key, keys);
       error("TX0103", f.head.loc, fmt::format("unknown scene setting '{}'", key),
             guess.empty()
-                ? "settings are: title, study, version, languages, audience, approval, font"
+                ? "settings are: title, study, version, languages, audience, approval, font, "
+                  "display, space"
                 : fmt::format("did you mean '{}'?", guess));
       continue;
     }

@@ -104,6 +104,8 @@ class Bundle {
 
   // [SECTION] metadata and strings
   const MetaRecord& meta() const;
+  // The scene's display and space preferences (defaults for bundles before 1.2).
+  PresentationRecord presentation() const;
   // The string `ref` names; empty when `ref` lies outside STRS (refs read from the
   // bundle's own records are always inside).
   std::string_view string(StrRef ref) const;

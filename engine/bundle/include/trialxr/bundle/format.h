@@ -35,7 +35,7 @@ namespace trialxr::bundle {
 
 inline constexpr std::array<char, 8> kMagic = {'T', 'R', 'X', 'B', 'N', 'D', 'L', '\x1a'};
 inline constexpr std::uint16_t kFormatMajor = 1;
-inline constexpr std::uint16_t kFormatMinor = 1;  // 1.1: text layouts and glyph atlases
+inline constexpr std::uint16_t kFormatMinor = 2;  // 1.1: text; 1.2: presentation preferences
 inline constexpr std::uint32_t kPayloadAlignment = 16;
 inline constexpr std::uint32_t kGpuBlobAlignment = 4096;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;  // "no index" in any index field
@@ -110,6 +110,7 @@ enum SectionType : std::uint32_t {
   kSecGlyphs = fourcc("GLYF"),        // GlyphRecord[]: atlas glyphs, by language (1.1)
   kSecTextLayouts = fourcc("TLAY"),   // TextLayoutRecord[lines * languages], line-major (1.1)
   kSecPlacedGlyphs = fourcc("TGLY"),  // PlacedGlyphRecord[]: laid-out glyphs (1.1)
+  kSecPresentation = fourcc("PRES"),  // PresentationRecord (at most one) (1.2)
   kSecGeometry = fourcc("GEOM"),      // GPU blob: vertex streams and indices
   kSecTexels = fourcc("TEXB"),        // GPU blob: texel data, all mips
 };
@@ -455,6 +456,26 @@ struct PlacedGlyphRecord {
   float y;
 };
 
+// [SECTION] presentation preferences (format 1.2)
+//
+// How the scene would like to be shown; a host follows them where the device allows.
+// Absent (a 1.0 or 1.1 bundle): vr and seated.
+
+enum class DisplayPreference : std::uint32_t {
+  vr = 0,  // an opaque, virtual room
+  ar = 1,  // the patient's own room shows through where the headset can (passthrough)
+};
+enum class SpacePreference : std::uint32_t {
+  seated = 0,    // LOCAL space: the content stands around the seated patient's eyes
+  standing = 1,  // STAGE space where the headset has one: the floor is y = 0
+};
+
+struct PresentationRecord {
+  DisplayPreference display;
+  SpacePreference space;
+  std::uint32_t reserved[2];
+};
+
 // [SECTION] layout guarantees
 //
 // The records are written and read as raw bytes, so every one must be trivially
@@ -495,5 +516,6 @@ static_assert(kPlainRecord<FontAtlasRecord, 32, 4>);
 static_assert(kPlainRecord<GlyphRecord, 32, 4>);
 static_assert(kPlainRecord<TextLayoutRecord, 32, 4>);
 static_assert(kPlainRecord<PlacedGlyphRecord, 12, 4>);
+static_assert(kPlainRecord<PresentationRecord, 16, 4>);
 
 }  // namespace trialxr::bundle

@@ -71,6 +71,7 @@ struct BundleContent {
   std::vector<bundle::GlyphRecord> glyphs;
   std::vector<bundle::TextLayoutRecord> text_layouts;  // lines × languages, line-major
   std::vector<bundle::PlacedGlyphRecord> placed_glyphs;
+  bundle::PresentationRecord presentation{};
   BlobBuilder geometry;  // GEOM
   BlobBuilder texels;    // TEXB
 

@@ -38,6 +38,8 @@ struct SceneHeader {
   bundle::Audience audience = bundle::Audience::adult;
   std::string approval;
   std::map<std::string, FontChoice> fonts;  // by language; "" = every language
+  bundle::DisplayPreference display = bundle::DisplayPreference::vr;
+  bundle::SpacePreference space = bundle::SpacePreference::seated;
   SourceLoc loc;
 };
 
