@@ -3,9 +3,11 @@
 // in sequence (at most a torn tail, which the next writer cuts off), and deleting a record
 // from the middle is detected.
 #include <gtest/gtest.h>
+
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <filesystem>
 
 #include <chrono>
 #include <random>
@@ -47,6 +49,11 @@ TEST(RecordCrash, KilledWritersLoseAtMostTheRecordBeingWritten) {
     ASSERT_TRUE(WIFSIGNALED(status))
         << "the writer stopped on its own with " << WEXITSTATUS(status);
 
+    // On a loaded machine the first writer can be killed before it made the file, or
+    // between creating it and writing its header: nothing was written, nothing is lost.
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (intact_before == 0 && (ec || size == 0)) continue;
     auto read = records::read_records(file, key);
     ASSERT_TRUE(read) << read.error().message;
     EXPECT_EQ(read->count(ProblemKind::corrupt_record), 0u) << "run " << run;
