@@ -19,6 +19,14 @@ pkg_check_modules(UNIBREAK REQUIRED IMPORTED_TARGET libunibreak)
 pkg_check_modules(GLFW REQUIRED IMPORTED_TARGET glfw3)
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)  # with its GLFW and Vulkan backends
 pkg_check_modules(OPENXR REQUIRED IMPORTED_TARGET openxr)  # the Khronos loader
+# Narration: Opus in bundles (libopus), played through OpenAL Soft; at compile time recorded
+# files are read with libsndfile (WAV, Ogg Vorbis, Opus), resampled with libsamplerate, and
+# missing lines are synthesised with espeak-ng.
+pkg_check_modules(OPUS REQUIRED IMPORTED_TARGET opus)
+pkg_check_modules(OPENAL REQUIRED IMPORTED_TARGET openal)
+pkg_check_modules(SNDFILE REQUIRED IMPORTED_TARGET sndfile)
+pkg_check_modules(SAMPLERATE REQUIRED IMPORTED_TARGET samplerate)
+pkg_check_modules(ESPEAKNG REQUIRED IMPORTED_TARGET espeak-ng)
 
 if(TARGET zstd::libzstd_shared)
   set(TRIALXR_ZSTD zstd::libzstd_shared)

@@ -25,6 +25,9 @@ packages=(
   # headset host: the Khronos OpenXR loader and its core validation layer (the tests run
   # against the project's own headless runtime)
   libopenxr-dev openxr-layer-corevalidation
+  # narration: Opus in bundles, OpenAL Soft playback; recorded files read with libsndfile
+  # and resampled with libsamplerate; lines without a recording synthesised by espeak-ng
+  libopus-dev libopenal-dev libsndfile1-dev libsamplerate0-dev libespeak-ng-dev
 )
 
 missing=()

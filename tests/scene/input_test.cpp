@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include "scene_fixture.h"
+#include "trialxr/compiler/scene_compiler.h"
+#include "trialxr/scene/narration.h"
 
 namespace trialxr::testing {
 namespace {
@@ -167,6 +169,79 @@ TEST(Input, LanguageSwitchesAtOnceAndIsRecorded) {
   EXPECT_EQ(zh.frame().language, 1u);
   Player fallback(*b, {9});
   EXPECT_EQ(fallback.frame().language, 0u);
+}
+
+// kSteps with audio for its line s1: 2 s in English, 3 s in Chinese (the packets are not
+// decoded here; the player only reads their length).
+std::optional<bundle::Bundle> steps_with_audio(const TempDir& dir) {
+  auto compiled = compiler::compile_scene(dir.write("audio.txs", script_header() + kSteps));
+  if (!compiled || !compiled->ok()) {
+    ADD_FAILURE() << (compiled ? compiled->rendered() : compiled.error().message);
+    return std::nullopt;
+  }
+  compiler::BundleContent c = compiled->content;
+  auto plain = bundle_from_content(c);
+  if (!plain) return std::nullopt;
+  const std::uint32_t s1 = line_named(*plain, "s1");
+  const std::uint32_t languages = static_cast<std::uint32_t>(plain->languages().size());
+  c.narration.assign(plain->lines().size() * languages, bundle::NarrationRecord{});
+  c.opus.assign(1, std::byte{0xF8});
+  for (std::uint32_t lang = 0; lang < languages; ++lang) {
+    const std::uint32_t seconds = 2 + lang;
+    bundle::NarrationRecord& n = c.narration[s1 * languages + lang];
+    n.first_packet = static_cast<std::uint32_t>(c.audio_packets.size());
+    n.packet_count = seconds * 50 + 1;
+    n.samples = seconds * bundle::kOpusSampleRate;
+    n.pre_skip = 312;
+    n.source = c.strings.intern("test");
+    for (std::uint32_t k = 0; k < n.packet_count; ++k) c.audio_packets.push_back({0, 1});
+  }
+  return bundle_from_content(c);
+}
+
+TEST(Input, NarrationLastsAsLongAsItsAudio) {
+  TempDir dir;
+  auto b = steps_with_audio(dir);
+  ASSERT_TRUE(b);
+  const std::uint32_t s1 = line_named(*b, "s1");
+  EXPECT_DOUBLE_EQ(scene::narration_seconds(*b, s1, 0), 2.0);
+  EXPECT_DOUBLE_EQ(scene::narration_seconds(*b, s1, 1), 3.0);
+  Player en(*b);
+  en.tick_micros(ms(1999));
+  EXPECT_EQ(en.frame().subtitle_line, s1);
+  en.tick_micros(ms(1));
+  EXPECT_EQ(en.frame().subtitle_line, bundle::kNone);
+  Player zh(*b, {1});
+  zh.tick_micros(ms(2999));
+  EXPECT_EQ(zh.frame().subtitle_line, s1);
+  zh.tick_micros(ms(1));
+  EXPECT_EQ(zh.frame().subtitle_line, bundle::kNone);
+}
+
+TEST(Input, ALanguageSwitchRestartsTheLineBeingHeard) {
+  TempDir dir;
+  auto b = steps_with_audio(dir);
+  ASSERT_TRUE(b);
+  const std::uint32_t s1 = line_named(*b, "s1");
+  Player p(*b);
+  p.tick_micros(ms(1500));
+  ASSERT_TRUE(p.set_language(1));  // half way through the English line
+  EXPECT_EQ(p.frame().subtitle_line, s1);
+  EXPECT_EQ(p.frame().subtitle_start, ms(1500));  // heard again from its start, in Chinese
+  p.tick_micros(ms(2999));
+  EXPECT_EQ(p.frame().subtitle_line, s1);
+  p.tick_micros(ms(1));
+  EXPECT_EQ(p.frame().subtitle_line, bundle::kNone);  // 1.5 s + 3 s
+  // Seeking replays the switch: the same frame at the same time.
+  Player q(*b);
+  q.tick_micros(ms(1500));
+  ASSERT_TRUE(q.set_language(1));
+  q.tick_micros(ms(1000));
+  const scene::FrameState at = q.frame();
+  q.seek(ms(200));
+  q.seek(ms(2500));
+  EXPECT_EQ(q.frame().subtitle_line, at.subtitle_line);
+  EXPECT_EQ(q.frame().subtitle_start, at.subtitle_start);
 }
 
 TEST(Input, FrameEventsAreThoseSinceThePreviousTick) {

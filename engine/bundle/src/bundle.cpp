@@ -19,13 +19,14 @@ namespace trialxr::bundle {
 namespace {
 
 // Every section type this reader knows, in the order the writer lays them out.
-constexpr std::array<std::uint32_t, 28> kKnownSections = {
-    kSecMeta,         kSecStrings,  kSecLanguages, kSecLines,       kSecLineText,
-    kSecObjects,      kSecNodes,    kSecMeshes,    kSecPrimitives,  kSecMorphTargets,
-    kSecMaterials,    kSecTextures, kSecSkins,     kSecJoints,      kSecAnimations,
-    kSecChannels,     kSecFloats,   kSecSteps,     kSecCues,        kSecQuizzes,
-    kSecOptions,      kSecFonts,    kSecGlyphs,    kSecTextLayouts, kSecPlacedGlyphs,
-    kSecPresentation, kSecGeometry, kSecTexels,
+constexpr std::array<std::uint32_t, 31> kKnownSections = {
+    kSecMeta,         kSecStrings,   kSecLanguages,    kSecLines,       kSecLineText,
+    kSecObjects,      kSecNodes,     kSecMeshes,       kSecPrimitives,  kSecMorphTargets,
+    kSecMaterials,    kSecTextures,  kSecSkins,        kSecJoints,      kSecAnimations,
+    kSecChannels,     kSecFloats,    kSecSteps,        kSecCues,        kSecQuizzes,
+    kSecOptions,      kSecFonts,     kSecGlyphs,       kSecTextLayouts, kSecPlacedGlyphs,
+    kSecPresentation, kSecNarration, kSecAudioPackets, kSecOpus,        kSecGeometry,
+    kSecTexels,
 };
 
 // Bytes 0..11 (magic, major, minor) keep their place in every format version.
@@ -467,6 +468,15 @@ Status Bundle::Impl::load(const OpenOptions& options) {
       case kSecPresentation:
         s = view(e.type, raw, t.presentation);
         break;
+      case kSecNarration:
+        s = view(e.type, raw, t.narration);
+        break;
+      case kSecAudioPackets:
+        s = view(e.type, raw, t.audio_packets);
+        break;
+      case kSecOpus:
+        t.opus = raw;
+        break;
       case kSecGeometry:
         t.geometry = raw;
         break;
@@ -552,6 +562,27 @@ std::span<const SectionInfo> Bundle::sections() const {
 
 const MetaRecord& Bundle::meta() const {
   return *impl_->t.meta;
+}
+std::span<const NarrationRecord> Bundle::narration() const {
+  return impl_->t.narration;
+}
+std::span<const AudioPacketRecord> Bundle::audio_packets() const {
+  return impl_->t.audio_packets;
+}
+std::span<const std::byte> Bundle::opus_data() const {
+  return impl_->t.opus;
+}
+const NarrationRecord* Bundle::narration(std::uint32_t line, std::uint32_t language) const {
+  const std::size_t languages = impl_->t.languages.size();
+  const std::size_t i = std::size_t{line} * languages + language;
+  if (language >= languages || i >= impl_->t.narration.size()) return nullptr;
+  const NarrationRecord& n = impl_->t.narration[i];
+  return n.packet_count == 0 ? nullptr : &n;
+}
+std::optional<double> Bundle::narration_seconds(std::uint32_t line, std::uint32_t language) const {
+  const NarrationRecord* n = narration(line, language);
+  if (n == nullptr) return std::nullopt;
+  return static_cast<double>(n->samples) / kOpusSampleRate;
 }
 PresentationRecord Bundle::presentation() const {
   if (impl_->t.presentation.empty()) return {};  // before 1.2: vr, seated

@@ -40,6 +40,9 @@ struct Tables {
   std::span<const OptionRecord> options;
   std::span<const FontAtlasRecord> fonts;
   std::span<const PresentationRecord> presentation;
+  std::span<const NarrationRecord> narration;
+  std::span<const AudioPacketRecord> audio_packets;
+  std::span<const std::byte> opus;
   std::span<const GlyphRecord> glyphs;
   std::span<const TextLayoutRecord> text_layouts;
   std::span<const PlacedGlyphRecord> placed_glyphs;

@@ -93,7 +93,7 @@ class Validator {
               nodes() && meshes() && primitives() && morph_targets() && materials() && textures() &&
               skins() && joints() && skinned_nodes() && channels() && animations() && steps() &&
               cues() && quizzes() && options() && fonts() && glyphs() && text_layouts() &&
-              presentation();
+              presentation() && narration() && audio_packets();
     if (!ok) return fail(std::move(error_));
     return {};
   }
@@ -977,6 +977,52 @@ class Validator {
                      font.first_glyph, font.first_glyph + font.glyph_count);
         }
         if (!finite("glyph position", std::span(&g.x, 2))) return false;
+      }
+    }
+    return true;
+  }
+
+  // [SECTION] narration (format 1.3; all three sections absent before)
+
+  bool narration() {
+    at(kSecNarration);
+    if (t_.narration.empty()) {
+      if (!t_.audio_packets.empty()) return bad("is missing but APKT holds packets");
+      return true;
+    }
+    const std::uint64_t expected = std::uint64_t{t_.lines.size()} * t_.languages.size();
+    if (t_.narration.size() != expected) {
+      return bad("holds {} records; expected {} ({} lines x {} languages)", t_.narration.size(),
+                 expected, t_.lines.size(), t_.languages.size());
+    }
+    for (std::uint32_t i = 0; i < t_.narration.size(); ++i) {
+      record_ = i;
+      const NarrationRecord& n = t_.narration[i];
+      if (!range("packets", n.first_packet, n.packet_count, t_.audio_packets.size(),
+                 kSecAudioPackets) ||
+          !str("source", n.source)) {
+        return false;
+      }
+      if ((n.flags & ~kNarrationSynthesised) != 0) return bad("flags {:#x} are unknown", n.flags);
+      const std::uint64_t decoded = std::uint64_t{n.packet_count} * kOpusFrameSamples;
+      if (n.packet_count > 0 && (n.samples == 0 || n.pre_skip + std::uint64_t{n.samples} > decoded))
+        return bad("{} samples after a pre-skip of {} do not fit in {} packets", n.samples,
+                   n.pre_skip, n.packet_count);
+      if (n.packet_count == 0 && n.samples != 0) return bad("has samples but no packets");
+    }
+    return true;
+  }
+
+  bool audio_packets() {
+    at(kSecAudioPackets);
+    for (std::uint32_t i = 0; i < t_.audio_packets.size(); ++i) {
+      record_ = i;
+      const AudioPacketRecord& p = t_.audio_packets[i];
+      if (p.size == 0 || p.size > 1275)
+        return bad("size {} is not an Opus packet's (1..1275)", p.size);
+      if (std::uint64_t{p.offset} + p.size > t_.opus.size()) {
+        return bad("bytes [{}, {}) lie outside OPUS ({} bytes)", p.offset,
+                   std::uint64_t{p.offset} + p.size, t_.opus.size());
       }
     }
     return true;

@@ -48,6 +48,7 @@ bool Player::Impl::apply(const InputRecord& input) {
     case InputKind::set_language: {
       if (input.value >= b.languages().size() || input.value == language) return false;
       language = input.value;
+      retime_narration();
       Event e = event(EventKind::language_changed);
       e.value = language;
       emit(e);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 
 namespace trialxr::scene {
 
@@ -82,6 +83,11 @@ double narration_seconds(std::string_view text) {
   const double seconds = static_cast<double>(words) * kSecondsPerWord +
                          static_cast<double>(cjk) * kSecondsPerCjkCharacter;
   return std::max(kMinNarrationSeconds, seconds);
+}
+
+double narration_seconds(const bundle::Bundle& b, std::uint32_t line, std::uint32_t language) {
+  if (std::optional<double> audio = b.narration_seconds(line, language)) return *audio;
+  return narration_seconds(b.text(line, language));
 }
 
 }  // namespace trialxr::scene

@@ -86,9 +86,11 @@ void Player::Impl::build_frame() {
   builder.build(poser, state, scene, frame);
 
   frame.subtitle_line = kNone;
+  frame.subtitle_start = 0;
   for (const detail::Narration& n : state.narration) {
     if (n.start <= scene && scene < n.end) {
       frame.subtitle_line = n.line;
+      frame.subtitle_start = n.start;
       break;
     }
   }

@@ -72,6 +72,7 @@ struct Player::Impl {
   void end_scene(bool stalled);
   void complete_pending();
   void queue_narration(std::uint32_t line);
+  void retime_narration();  // after a language change
   void announce_narration();
   void start_tween(const bundle::CueRecord& cue);
   void play_clip(std::uint32_t cue_index, const bundle::CueRecord& cue);

@@ -264,8 +264,20 @@ void Player::Impl::complete_pending() {
 
 void Player::Impl::queue_narration(std::uint32_t line) {
   const Micros start = std::max(scene, state.narration_end());
-  const Micros length = to_micros(narration_seconds(b.text(line, language)));
+  const Micros length = to_micros(narration_seconds(b, line, language));
   state.narration.push_back({line, start, start + length, false});
+}
+
+void Player::Impl::retime_narration() {
+  // The line being heard starts again, in the new language, now; the lines queued
+  // behind it follow it as before. `wait say` reads the new end.
+  Micros next = scene;
+  for (detail::Narration& n : state.narration) {
+    if (n.end <= scene) continue;  // heard already, not yet dropped
+    n.start = n.start <= scene ? scene : std::max(next, scene);
+    n.end = n.start + to_micros(narration_seconds(b, n.line, language));
+    next = n.end;
+  }
 }
 
 void Player::Impl::announce_narration() {

@@ -115,6 +115,9 @@ Result<std::vector<std::byte>> write_bundle(const BundleContent& content, const 
       {bundle::kSecTextLayouts, bytes_of(content.text_layouts), false, false},
       {bundle::kSecPlacedGlyphs, bytes_of(content.placed_glyphs), true, false},
       {bundle::kSecPresentation, presentation, false, false},
+      {bundle::kSecNarration, bytes_of(content.narration), true, false},
+      {bundle::kSecAudioPackets, bytes_of(content.audio_packets), true, false},
+      {bundle::kSecOpus, std::span<const std::byte>(content.opus), false, false},
       {bundle::kSecGeometry, bytes_of(content.geometry.bytes()), false, false},
       {bundle::kSecTexels, bytes_of(content.texels.bytes()), true, false},
   };

@@ -25,6 +25,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -145,6 +146,15 @@ class Bundle {
   bool has_text_layouts() const;
   // TRIALXR_CHECKs has_text_layouts() and the indices, like line_text().
   const TextLayoutRecord& text_layout(std::uint32_t line, std::uint32_t language) const;
+
+  // [SECTION] narration (empty before format 1.3)
+  std::span<const NarrationRecord> narration() const;  // lines × languages, line-major
+  std::span<const AudioPacketRecord> audio_packets() const;
+  std::span<const std::byte> opus_data() const;
+  // The narration of `line` in `language`; nullptr when the bundle has none for it.
+  const NarrationRecord* narration(std::uint32_t line, std::uint32_t language) const;
+  // Its length in seconds, or nothing when there is no audio for it.
+  std::optional<double> narration_seconds(std::uint32_t line, std::uint32_t language) const;
 
   // [SECTION] GPU blobs (4 KiB aligned when stored uncompressed in a mapped file)
   std::span<const std::byte> geometry() const;

@@ -20,6 +20,7 @@
 // [SECTION] animation and skins
 // [SECTION] timeline: steps, cues, quizzes
 // [SECTION] text (format 1.1)
+// [SECTION] narration (format 1.3)
 // [SECTION] layout guarantees
 #pragma once
 
@@ -35,7 +36,7 @@ namespace trialxr::bundle {
 
 inline constexpr std::array<char, 8> kMagic = {'T', 'R', 'X', 'B', 'N', 'D', 'L', '\x1a'};
 inline constexpr std::uint16_t kFormatMajor = 1;
-inline constexpr std::uint16_t kFormatMinor = 2;  // 1.1: text; 1.2: presentation preferences
+inline constexpr std::uint16_t kFormatMinor = 3;  // 1.1 text; 1.2 presentation; 1.3 narration
 inline constexpr std::uint32_t kPayloadAlignment = 16;
 inline constexpr std::uint32_t kGpuBlobAlignment = 4096;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;  // "no index" in any index field
@@ -111,6 +112,9 @@ enum SectionType : std::uint32_t {
   kSecTextLayouts = fourcc("TLAY"),   // TextLayoutRecord[lines * languages], line-major (1.1)
   kSecPlacedGlyphs = fourcc("TGLY"),  // PlacedGlyphRecord[]: laid-out glyphs (1.1)
   kSecPresentation = fourcc("PRES"),  // PresentationRecord (at most one) (1.2)
+  kSecNarration = fourcc("NARR"),     // NarrationRecord[lines * languages], line-major (1.3)
+  kSecAudioPackets = fourcc("APKT"),  // AudioPacketRecord[]: Opus packets in OPUS (1.3)
+  kSecOpus = fourcc("OPUS"),          // blob: the Opus packets, back to back (1.3)
   kSecGeometry = fourcc("GEOM"),      // GPU blob: vertex streams and indices
   kSecTexels = fourcc("TEXB"),        // GPU blob: texel data, all mips
 };
@@ -476,6 +480,32 @@ struct PresentationRecord {
   std::uint32_t reserved[2];
 };
 
+// [SECTION] narration (format 1.3)
+//
+// Every `say` line is heard in every language: a recorded file or, where none was given,
+// speech synthesised at compile time (a draft). Audio is mono Opus at 48 kHz in 20 ms
+// packets (960 samples each); the length heard is known here, so the player times
+// subtitles and `wait say` by it. Absent (before 1.3): durations are estimated from text.
+
+inline constexpr std::uint32_t kOpusSampleRate = 48000;
+inline constexpr std::uint32_t kOpusFrameSamples = 960;  // 20 ms
+
+inline constexpr std::uint16_t kNarrationSynthesised = 1u << 0;  // a draft: no recording
+
+struct NarrationRecord {
+  std::uint32_t first_packet;  // into APKT
+  std::uint32_t packet_count;  // 0: this line has no audio (not a `say` line)
+  std::uint32_t samples;       // samples heard at 48 kHz, after pre_skip
+  std::uint16_t pre_skip;      // decoded samples to drop first (the encoder's look-ahead)
+  std::uint16_t flags;         // kNarrationSynthesised
+  StrRef source;               // the recording as named, or the synthesiser and its voice
+};
+
+struct AudioPacketRecord {
+  std::uint32_t offset;  // into OPUS
+  std::uint32_t size;    // bytes, 1..1275
+};
+
 // [SECTION] layout guarantees
 //
 // The records are written and read as raw bytes, so every one must be trivially
@@ -517,5 +547,7 @@ static_assert(kPlainRecord<GlyphRecord, 32, 4>);
 static_assert(kPlainRecord<TextLayoutRecord, 32, 4>);
 static_assert(kPlainRecord<PlacedGlyphRecord, 12, 4>);
 static_assert(kPlainRecord<PresentationRecord, 16, 4>);
+static_assert(kPlainRecord<NarrationRecord, 24, 4>);
+static_assert(kPlainRecord<AudioPacketRecord, 8, 4>);
 
 }  // namespace trialxr::bundle

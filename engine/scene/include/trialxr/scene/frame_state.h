@@ -79,7 +79,8 @@ struct FrameState {
   std::vector<float> morph_weights;
 
   std::uint32_t subtitle_line = bundle::kNone;  // the narration line being heard
-  std::vector<LabelText> labels;                // in the order they were cued
+  Micros subtitle_start = 0;  // the scene time it began: its audio is heard from scene_time - this
+  std::vector<LabelText> labels;  // in the order they were cued
   QuizPrompt quiz;
 
   // Events since the previous tick (including those of inputs given in between). After

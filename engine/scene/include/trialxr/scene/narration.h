@@ -1,9 +1,12 @@
-// Narration length. Until narration audio is in the bundle, how long a `say` line is
-// heard is estimated from its text, deterministically. This is the one place to swap
-// for real audio durations later.
+// Narration length: how long a `say` line is heard. Bundles since format 1.3 carry each
+// line's audio and its exact length; for older bundles (and lines without audio) the
+// length is estimated from the text, deterministically.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
+
+#include "trialxr/bundle/bundle.h"
 
 namespace trialxr::scene {
 
@@ -20,5 +23,9 @@ inline constexpr double kMinNarrationSeconds = 1.5;
 // alone are not words).
 // Invalid UTF-8 bytes count as ordinary characters.
 double narration_seconds(std::string_view utf8_text);
+
+// The audio's length when the bundle has audio for the line in that language, else the
+// estimate from its text.
+double narration_seconds(const bundle::Bundle& b, std::uint32_t line, std::uint32_t language);
 
 }  // namespace trialxr::scene

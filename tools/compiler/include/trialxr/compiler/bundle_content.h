@@ -72,6 +72,9 @@ struct BundleContent {
   std::vector<bundle::TextLayoutRecord> text_layouts;  // lines × languages, line-major
   std::vector<bundle::PlacedGlyphRecord> placed_glyphs;
   bundle::PresentationRecord presentation{};
+  std::vector<bundle::NarrationRecord> narration;  // lines × languages, or empty
+  std::vector<bundle::AudioPacketRecord> audio_packets;
+  std::vector<std::byte> opus;  // OPUS: the packets back to back
   BlobBuilder geometry;  // GEOM
   BlobBuilder texels;    // TEXB
 
