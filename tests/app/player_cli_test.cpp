@@ -46,7 +46,7 @@ std::string PlayerCli::bundle_;
 
 TEST_F(PlayerCli, RendersOneFrame) {
   std::string png = dir_->file("frame.png");
-  auto r = run({"render", bundle_, "--at", "20", "--size", "160x96", "--validate", "-o", png});
+  auto r = run({"render", bundle_, "--at", "15", "--size", "160x96", "--validate", "-o", png});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("step vein"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("unsigned bundle"), std::string::npos);

@@ -86,8 +86,18 @@ TEST(Preview, SavingTheScriptShowsTheChangeAtTheSameStepAndTime) {
   const std::string script = copy_sample(dir);
   auto s = open(script);
   ASSERT_TRUE(s && s->has_scene());
+  // Half a second into the line that will change (its new words make new audio, so a
+  // moment late in the line could fall after it).
   ASSERT_TRUE(frames_until(
-      *s, [&] { return s->state().time >= 12'000'000; }, std::chrono::seconds(120)));
+      *s,
+      [&] {
+        return s->state().subtitle_line != bundle::kNone &&
+               s->text(s->state().subtitle_line).find("puts a soft band") != std::string::npos;
+      },
+      std::chrono::seconds(120)));
+  const auto line_seen = s->state().time;
+  ASSERT_TRUE(frames_until(
+      *s, [&] { return s->state().time >= line_seen + 500'000; }, std::chrono::seconds(30)));
   s->play(false);
   const std::uint32_t step = s->state().step;
   const auto time = s->state().time;

@@ -186,6 +186,7 @@ std::optional<bundle::Bundle> steps_with_audio(const TempDir& dir) {
   const std::uint32_t languages = static_cast<std::uint32_t>(plain->languages().size());
   c.narration.assign(plain->lines().size() * languages, bundle::NarrationRecord{});
   c.opus.assign(1, std::byte{0xF8});
+  c.audio_packets.clear();
   for (std::uint32_t lang = 0; lang < languages; ++lang) {
     const std::uint32_t seconds = 2 + lang;
     bundle::NarrationRecord& n = c.narration[s1 * languages + lang];

@@ -1,7 +1,11 @@
 #include "scene_fixture.h"
 
+#include <sndfile.h>
+
+#include <cmath>
 #include <cstring>
 #include <type_traits>
+#include <vector>
 
 #include "trialxr/compiler/bundle_writer.h"
 #include "trialxr/compiler/scene_compiler.h"
@@ -33,6 +37,25 @@ std::optional<bundle::Bundle> bundle_from_file(const std::string& path) {
 std::optional<bundle::Bundle> bundle_from_script(const TempDir& dir, std::string_view body,
                                                  std::string_view languages) {
   return bundle_from_file(dir.write("scene.txs", script_header(languages) + std::string(body)));
+}
+
+std::string narration_wav(const TempDir& dir, const std::string& name, double seconds) {
+  const std::string path = dir.file(name);
+  SF_INFO info{};
+  info.samplerate = 48000;
+  info.channels = 1;
+  info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+  SNDFILE* f = sf_open(path.c_str(), SFM_WRITE, &info);
+  if (f == nullptr) {
+    ADD_FAILURE() << path << ": " << sf_strerror(nullptr);
+    return path;
+  }
+  std::vector<float> samples(static_cast<std::size_t>(std::lround(seconds * 48000.0)));
+  for (std::size_t i = 0; i < samples.size(); ++i)
+    samples[i] = 0.2f * static_cast<float>(std::sin(static_cast<double>(i) * 0.05));
+  sf_writef_float(f, samples.data(), static_cast<sf_count_t>(samples.size()));
+  sf_close(f);
+  return path;
 }
 
 std::optional<bundle::Bundle> bundle_from_content(const compiler::BundleContent& content) {

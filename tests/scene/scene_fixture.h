@@ -27,6 +27,10 @@ std::optional<bundle::Bundle> bundle_from_script(const TempDir& dir, std::string
 std::optional<bundle::Bundle> bundle_from_file(const std::string& path);
 std::optional<bundle::Bundle> bundle_from_content(const compiler::BundleContent& content);
 
+// A recorded narration of exactly `seconds` (a quiet tone, 48 kHz WAV) at dir/name, for
+// scripts that need lines of a known length: `say "…" audio "NAME"`.
+std::string narration_wav(const TempDir& dir, const std::string& name, double seconds);
+
 std::uint32_t node_named(const bundle::Bundle& b, std::string_view name);
 std::uint32_t step_named(const bundle::Bundle& b, std::string_view name);
 std::uint32_t line_named(const bundle::Bundle& b, std::string_view id);

@@ -28,11 +28,13 @@ std::vector<scene::Micros> cue_times(const scene::EventList& log) {
 
 TEST(Timeline, TimedCuesBlockAndInstantCuesDoNot) {
   TempDir dir;
+  narration_wav(dir, "s1.wav", 2.1);
   auto b = bundle_from_script(dir, std::string(kObjects) +
                                        "step one\n"
                                        "  move a to 0.5 1 -1 over 2s ease linear\n"
                                        "  wait 1s\n"
-                                       "  say \"one two three four five six\" #line:s1\n"
+                                       "  say \"one two three four five six\" audio \"s1.wav\" "
+                                       "#line:s1\n"
                                        "  show b over 0.5s\n"
                                        "  wait say\n"
                                        "step two\n"
@@ -55,7 +57,7 @@ TEST(Timeline, TimedCuesBlockAndInstantCuesDoNot) {
   ASSERT_NE(item_for(p.frame(), ball), nullptr);
   EXPECT_FLOAT_EQ(item_for(p.frame(), ball)->opacity, 0.5f);
   EXPECT_EQ(p.frame().subtitle_line, line_named(*b, "s1"));
-  p.tick_micros(ms(1800));  // 5.05 s: the 6-word line (2.1 s) is still heard
+  p.tick_micros(ms(1800));  // 5.05 s: the line (a 2.1 s recording) is still heard
   EXPECT_FLOAT_EQ(item_for(p.frame(), ball)->opacity, 1.0f);
   EXPECT_FALSE(p.frame().ended);
   EXPECT_EQ(p.frame().step, 0u);
@@ -126,16 +128,19 @@ TEST(Timeline, TogetherRunsChildrenInParallelAndEndsWithTheLast) {
 
 TEST(Timeline, WaitSayWaitsForQueuedNarration) {
   TempDir dir;
+  narration_wav(dir, "l1.wav", 2.1);
+  narration_wav(dir, "l2.wav", 1.5);
   auto b = bundle_from_script(dir, std::string(kObjects) +
                                        "step one\n"
-                                       "  say \"one two three four five six\" #line:l1\n"
-                                       "  say \"one two three\" #line:l2\n"
+                                       "  say \"one two three four five six\" audio \"l1.wav\" "
+                                       "#line:l1\n"
+                                       "  say \"one two three\" audio \"l2.wav\" #line:l2\n"
                                        "  wait say\n"
                                        "  say \"last words here\" #line:l3\n"
                                        "  wait 5s\n");
   ASSERT_TRUE(b);
   Player p(*b);
-  // l1: 0 - 2.1 s; l2 is queued behind it: 2.1 - 3.6 s (the 1.5 s minimum).
+  // l1: 0 - 2.1 s; l2 is queued behind it: 2.1 - 3.6 s (their recordings' lengths).
   p.tick_micros(kSecond);
   EXPECT_EQ(p.frame().subtitle_line, line_named(*b, "l1"));
   p.tick_micros(ms(1500));

@@ -1,7 +1,9 @@
 // `trialxr play` in a (headless) headset: a signed bundle plays to FOCUSED and both eyes
-// are submitted (the left compared with a golden image); quizzes answered by controller
-// select (with a haptic tick) and by gaze alone; focus loss pauses; a lost session ends
-// with a message; an AR blend mode clears to transparent; unsigned bundles are refused.
+// are submitted (the left compared with a golden image) with their depth
+// (XR_KHR_composition_layer_depth), or without it when the runtime does not offer the
+// extension; quizzes answered by controller select (with a haptic tick) and by gaze alone;
+// focus loss pauses; a lost session ends with a message; an AR blend mode clears to
+// transparent; unsigned bundles are refused.
 #include <dlfcn.h>
 #include <gtest/gtest.h>
 
@@ -46,6 +48,28 @@ struct Runtime {
   void head(const glm::quat& q) const {
     get<PFN_trialxr_test_set_head_pose>("trialxr_test_set_head_pose")(
         XrPosef{{q.x, q.y, q.z, q.w}, {0, 0, 0}});
+  }
+  TrialxrTestFrame last_frame() const {
+    TrialxrTestFrame frame{};
+    EXPECT_TRUE(get<PFN_trialxr_test_last_frame>("trialxr_test_last_frame")(&frame));
+    return frame;
+  }
+  // A view of the last projection layer as RGBA8.
+  headless::RgbaImage view(std::uint32_t eye) const {
+    auto read = get<PFN_trialxr_test_read_view>("trialxr_test_read_view");
+    headless::RgbaImage image;
+    EXPECT_TRUE(read(eye, &image.width, &image.height, nullptr, 0));
+    image.pixels.resize(std::size_t{image.width} * image.height * 4);
+    EXPECT_TRUE(read(eye, &image.width, &image.height, image.pixels.data(), image.pixels.size()));
+    return image;
+  }
+  // The depth that view chained; empty when it chained none.
+  std::vector<float> depth(std::uint32_t eye, std::uint32_t& width, std::uint32_t& height) const {
+    auto read = get<PFN_trialxr_test_read_depth>("trialxr_test_read_depth");
+    if (!read(eye, &width, &height, nullptr, 0)) return {};
+    std::vector<float> values(std::size_t{width} * height);
+    EXPECT_TRUE(read(eye, &width, &height, values.data(), values.size()));
+    return values;
   }
 };
 
@@ -138,6 +162,27 @@ class XrPlay : public ::testing::Test {
   std::size_t validation_seen_ = 0;
 };
 
+// A panel straight ahead of the seated eyes, its front face 1 m away, and nothing else.
+std::string panel_script(const TempDir& dir) {
+  return dir.write("panel.txs",
+                   "scene panel\n"
+                   "  title \"Panel\" #line:title\n"
+                   "  study S-1\n"
+                   "  version 1.0.0\n"
+                   "  languages en\n"
+                   "box panel\n"
+                   "  size 0.4 0.4 0.02\n"
+                   "  at 0 1.2 -1.01\n"
+                   "step look\n"
+                   "  wait 10s\n");
+}
+
+// The depth a 0..1 projection with these planes gives a point `distance` in front of the
+// eye (near_z < far_z: 0 at the near plane, not reversed).
+float depth_at(float distance, float near_z, float far_z) {
+  return far_z * (distance - near_z) / ((far_z - near_z) * distance);
+}
+
 TEST_F(XrPlay, ASignedBundlePlaysAndBothEyesAreSubmitted) {
   TempDir dir;
   auto [bundle, pub] = signed_bundle(dir, (source_dir() / "scenes/blood-draw.txs").string());
@@ -146,17 +191,64 @@ TEST_F(XrPlay, ASignedBundlePlaysAndBothEyesAreSubmitted) {
   EXPECT_NE(r.out.find("playing on TrialXR test runtime (opaque)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("step welcome"), std::string::npos) << r.out;
   EXPECT_GE(runtime().get<PFN_trialxr_test_frames_ended>("trialxr_test_frames_ended")(), 45u);
-  TrialxrTestFrame frame{};
-  ASSERT_TRUE(runtime().get<PFN_trialxr_test_last_frame>("trialxr_test_last_frame")(&frame));
+  const TrialxrTestFrame frame = runtime().last_frame();
   EXPECT_EQ(frame.projection_views, 2u);
   EXPECT_EQ(frame.blend_mode, XR_ENVIRONMENT_BLEND_MODE_OPAQUE);
-  auto read = runtime().get<PFN_trialxr_test_read_view>("trialxr_test_read_view");
-  headless::RgbaImage left;
-  ASSERT_TRUE(read(0, &left.width, &left.height, nullptr, 0));
-  left.pixels.resize(std::size_t{left.width} * left.height * 4);
-  ASSERT_TRUE(read(0, &left.width, &left.height, left.pixels.data(), left.pixels.size()));
+  EXPECT_TRUE(frame.depth_submitted);  // the runtime offers XR_KHR_composition_layer_depth
+  const headless::RgbaImage left = runtime().view(0);
   std::string failure = check_golden("xr-left-eye-welcome", left);
   EXPECT_TRUE(failure.empty()) << failure;
+  // The left eye's depth: the sky behind the subtitle at the centre (the interface writes
+  // no depth) keeps the clear value; the table below it is between the planes.
+  std::uint32_t width = 0, height = 0;
+  const std::vector<float> depth = runtime().depth(0, width, height);
+  ASSERT_EQ(width, left.width);
+  ASSERT_EQ(height, left.height);
+  EXPECT_EQ(depth[std::size_t{height / 2} * width + width / 2], 1.0f);
+  const float table = depth[std::size_t{height * 5 / 6} * width + width / 2];
+  EXPECT_GT(table, 0.0f);
+  EXPECT_LT(table, 1.0f);
+}
+
+TEST_F(XrPlay, EachEyeSubmitsItsDepthWhenTheRuntimeOffersIt) {
+  TempDir dir;
+  auto [bundle, pub] = signed_bundle(dir, panel_script(dir));
+  const std::vector<std::string> args = {"play",        bundle,       "--trust",  pub,
+                                         "--no-mirror", "--validate", "--frames", "5"};
+  PlayRun r = play(args);
+  ASSERT_EQ(r.code, 0) << r.err;
+  const TrialxrTestFrame submitted = runtime().last_frame();
+  EXPECT_TRUE(submitted.depth_submitted);
+  EXPECT_EQ(submitted.depth_min, 0.0f);
+  EXPECT_EQ(submitted.depth_max, 1.0f);
+  EXPECT_EQ(submitted.depth_near_z, 0.05f);  // the host's clip planes, near below far
+  EXPECT_EQ(submitted.depth_far_z, 50.0f);
+  for (std::uint32_t eye = 0; eye < 2; ++eye) {
+    std::uint32_t width = 0, height = 0;
+    const std::vector<float> depth = runtime().depth(eye, width, height);
+    ASSERT_EQ(depth.size(), std::size_t{640} * 360) << "eye " << eye;
+    // The panel faces both eyes 1 m away, at the depth the submitted planes describe; the
+    // corner of the view shows nothing.
+    EXPECT_NEAR(depth[std::size_t{height / 2} * width + width / 2],
+                depth_at(1.0f, submitted.depth_near_z, submitted.depth_far_z), 1e-4f)
+        << "eye " << eye;
+    EXPECT_EQ(depth[std::size_t{2} * width + 2], 1.0f) << "eye " << eye;
+  }
+  const headless::RgbaImage with_depth = runtime().view(0);
+
+  // A runtime without the extension gets no depth, and the same picture.
+  runtime().reset();
+  runtime().get<PFN_trialxr_test_set_depth_extension_offered>(
+      "trialxr_test_set_depth_extension_offered")(XR_FALSE);
+  r = play(args);
+  ASSERT_EQ(r.code, 0) << r.err;
+  const TrialxrTestFrame frame = runtime().last_frame();
+  EXPECT_EQ(frame.projection_views, 2u);
+  EXPECT_FALSE(frame.depth_submitted);
+  std::uint32_t width = 0, height = 0;
+  EXPECT_TRUE(runtime().depth(0, width, height).empty());
+  const CompareResult same = compare_images(runtime().view(0), with_depth, 2);
+  EXPECT_TRUE(same.matches({.channel_threshold = 2})) << same.describe();
 }
 
 TEST_F(XrPlay, AQuizIsAnsweredWithTheControllerAndATick) {

@@ -133,6 +133,27 @@ TEST_F(DirectRuntimeTest, InstanceCreationChecksItsInput) {
   EXPECT_EQ(create_instance({}, &other), XR_ERROR_LIMIT_REACHED);
 }
 
+TEST_F(DirectRuntimeTest, AWithdrawnDepthExtensionIsNeitherListedNorEnabled) {
+  RuntimeLibrary::get().set_depth_extension_offered(XR_FALSE);
+  auto enumerate =
+      fn<PFN_xrEnumerateInstanceExtensionProperties>("xrEnumerateInstanceExtensionProperties");
+  uint32_t count = 0;
+  ASSERT_EQ(enumerate(nullptr, 0, &count, nullptr), XR_SUCCESS);
+  std::vector<XrExtensionProperties> props(
+      count, xr_struct<XrExtensionProperties>(XR_TYPE_EXTENSION_PROPERTIES));
+  ASSERT_EQ(enumerate(nullptr, count, &count, props.data()), XR_SUCCESS);
+  ASSERT_EQ(count, 1u);
+  EXPECT_STREQ(props[0].extensionName, "XR_KHR_vulkan_enable2");
+  XrInstance other = XR_NULL_HANDLE;
+  EXPECT_EQ(create_instance({"XR_KHR_vulkan_enable2", "XR_KHR_composition_layer_depth"}, &other),
+            XR_ERROR_EXTENSION_NOT_PRESENT);
+  // Offered again, it is listed and can be enabled.
+  RuntimeLibrary::get().set_depth_extension_offered(XR_TRUE);
+  ASSERT_EQ(enumerate(nullptr, 0, &count, nullptr), XR_SUCCESS);
+  EXPECT_EQ(count, 2u);
+  create({"XR_KHR_vulkan_enable2", "XR_KHR_composition_layer_depth"});
+}
+
 TEST_F(DirectRuntimeTest, HandlesAndStructureTypesAreChecked) {
   create();
   auto get_system = fn<PFN_xrGetSystem>("xrGetSystem");

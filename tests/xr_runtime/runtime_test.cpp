@@ -2,6 +2,7 @@
 // call: discovery through the manifest, the system, the session state machine, frames with
 // an array swapchain read back through the control API, spaces and views, loss, and the
 // errors the specification requires for calls out of order.
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -297,6 +298,63 @@ TEST_F(RuntimeTest, DepthLayersNeedTheExtensionAndAValidRange) {
     ASSERT_EQ(control().last_frame(&info), XR_TRUE);
     EXPECT_TRUE(info.depth_submitted);
   }
+}
+
+TEST_F(RuntimeTest, ChainedDepthIsReadBack) {
+  XrApp& app = start({.depth_extension = true});
+  app.create_session();
+  app.run_to_focused();
+  const Swapchain color = app.create_swapchain(VK_FORMAT_R8G8B8A8_SRGB, 320, 180, 2,
+                                               XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT);
+  const Swapchain depth = app.create_swapchain(
+      VK_FORMAT_D32_SFLOAT, 320, 180, 2,
+      XR_SWAPCHAIN_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | XR_SWAPCHAIN_USAGE_TRANSFER_DST_BIT);
+  XrFrameState state = app.wait_frame();
+  app.begin_frame();
+  app.acquire(color);
+  app.clear_depth(depth, app.acquire(depth), {0.25f, 0.75f});
+  app.release(color);
+  app.release(depth);
+  {
+    ProjectionLayer layer(app.locate_views(state.predictedDisplayTime, app.local), app.local,
+                          color);
+    layer.add_depth(depth);
+    // The right eye's depth from a part of its layer.
+    layer.depth[1].subImage.imageRect = {{10, 20}, {100, 50}};
+    ASSERT_EQ(app.end_frame({layer.header()}, state.predictedDisplayTime), XR_SUCCESS);
+  }
+  uint32_t width = 0;
+  uint32_t height = 0;
+  const std::vector<float> left = control().view_depth(0, width, height);
+  EXPECT_EQ(width, 320u);
+  EXPECT_EQ(height, 180u);
+  ASSERT_EQ(left.size(), 320u * 180u);
+  EXPECT_EQ(std::count(left.begin(), left.end(), 0.25f), 320 * 180);
+  const std::vector<float> right = control().view_depth(1, width, height);
+  EXPECT_EQ(width, 100u);
+  EXPECT_EQ(height, 50u);
+  ASSERT_EQ(right.size(), 100u * 50u);
+  EXPECT_EQ(std::count(right.begin(), right.end(), 0.75f), 100 * 50);
+  TrialxrTestFrame info{};
+  ASSERT_EQ(control().last_frame(&info), XR_TRUE);
+  EXPECT_TRUE(info.depth_submitted);
+  EXPECT_EQ(info.depth_min, 0.0f);  // what add_depth chains
+  EXPECT_EQ(info.depth_max, 1.0f);
+  EXPECT_EQ(info.depth_near_z, 0.05f);
+  EXPECT_EQ(info.depth_far_z, 100.0f);
+  float too_small[4];
+  EXPECT_EQ(control().read_depth(1, &width, &height, too_small, 4), XR_FALSE);
+
+  // A frame without depth leaves none to read.
+  state = app.wait_frame();
+  app.begin_frame();
+  app.acquire(color);
+  app.release(color);
+  const ProjectionLayer plain(app.locate_views(state.predictedDisplayTime, app.local), app.local,
+                              color);
+  ASSERT_EQ(app.end_frame({plain.header()}, state.predictedDisplayTime), XR_SUCCESS);
+  EXPECT_TRUE(control().view_depth(0, width, height).empty());
+  EXPECT_FALSE(control().view_pixels(0, width, height).empty());
 }
 
 TEST_F(RuntimeTest, EndFrameChecksLayersAndBlendMode) {

@@ -77,6 +77,8 @@ RuntimeLibrary::RuntimeLibrary() {
   load(frames_ended, "trialxr_test_frames_ended");
   load(last_frame, "trialxr_test_last_frame");
   load(read_view, "trialxr_test_read_view");
+  load(set_depth_extension_offered, "trialxr_test_set_depth_extension_offered");
+  load(read_depth, "trialxr_test_read_depth");
 }
 
 std::vector<uint8_t> RuntimeLibrary::view_pixels(uint32_t index, uint32_t& width,
@@ -85,6 +87,14 @@ std::vector<uint8_t> RuntimeLibrary::view_pixels(uint32_t index, uint32_t& width
   std::vector<uint8_t> rgba(std::size_t{width} * height * 4);
   if (read_view(index, &width, &height, rgba.data(), rgba.size()) != XR_TRUE) return {};
   return rgba;
+}
+
+std::vector<float> RuntimeLibrary::view_depth(uint32_t index, uint32_t& width,
+                                              uint32_t& height) const {
+  if (read_depth(index, &width, &height, nullptr, 0) != XR_TRUE) return {};
+  std::vector<float> depth(std::size_t{width} * height);
+  if (read_depth(index, &width, &height, depth.data(), depth.size()) != XR_TRUE) return {};
+  return depth;
 }
 
 // [CoreValidationLog] ---------------------------------------------------------------------
@@ -403,8 +413,7 @@ void XrApp::release(const Swapchain& swapchain) {
   check(xrReleaseSwapchainImage(swapchain.handle, nullptr), "xrReleaseSwapchainImage");
 }
 
-void XrApp::clear(const Swapchain& swapchain, uint32_t index,
-                  const std::vector<VkClearColorValue>& colors) {
+void XrApp::run_commands(const std::function<void(VkCommandBuffer)>& record) {
   VkCommandBufferAllocateInfo alloc{};
   alloc.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO;
   alloc.commandPool = pool_;
@@ -416,31 +425,7 @@ void XrApp::clear(const Swapchain& swapchain, uint32_t index,
   begin.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO;
   begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
   check_vk(vkBeginCommandBuffer(cmd, &begin), "vkBeginCommandBuffer");
-  VkImageMemoryBarrier barrier{};
-  barrier.sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER;
-  barrier.srcAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT;
-  barrier.dstAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
-  barrier.oldLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
-  barrier.newLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
-  barrier.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-  barrier.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-  barrier.image = swapchain.images[index];
-  barrier.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, swapchain.layers};
-  vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT,
-                       VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr, 0, nullptr, 1, &barrier);
-  for (uint32_t layer = 0; layer < swapchain.layers; ++layer) {
-    const VkImageSubresourceRange range{VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, layer, 1};
-    vkCmdClearColorImage(cmd, barrier.image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
-                         &colors.at(layer), 1, &range);
-  }
-  barrier.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
-  barrier.dstAccessMask =
-      VK_ACCESS_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT;
-  barrier.oldLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
-  barrier.newLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
-  vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT,
-                       VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT, 0, 0, nullptr, 0, nullptr, 1,
-                       &barrier);
+  record(cmd);
   check_vk(vkEndCommandBuffer(cmd), "vkEndCommandBuffer");
   VkSubmitInfo submit{};
   submit.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO;
@@ -449,6 +434,70 @@ void XrApp::clear(const Swapchain& swapchain, uint32_t index,
   check_vk(vkQueueSubmit(queue, 1, &submit, VK_NULL_HANDLE), "vkQueueSubmit");
   check_vk(vkQueueWaitIdle(queue), "vkQueueWaitIdle");
   vkFreeCommandBuffers(device, pool_, 1, &cmd);
+}
+
+void XrApp::clear(const Swapchain& swapchain, uint32_t index,
+                  const std::vector<VkClearColorValue>& colors) {
+  run_commands([&](VkCommandBuffer cmd) {
+    VkImageMemoryBarrier barrier{};
+    barrier.sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER;
+    barrier.srcAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT;
+    barrier.dstAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+    barrier.oldLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    barrier.newLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
+    barrier.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+    barrier.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+    barrier.image = swapchain.images[index];
+    barrier.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, swapchain.layers};
+    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT,
+                         VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr, 0, nullptr, 1, &barrier);
+    for (uint32_t layer = 0; layer < swapchain.layers; ++layer) {
+      const VkImageSubresourceRange range{VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, layer, 1};
+      vkCmdClearColorImage(cmd, barrier.image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                           &colors.at(layer), 1, &range);
+    }
+    barrier.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+    barrier.dstAccessMask =
+        VK_ACCESS_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT;
+    barrier.oldLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
+    barrier.newLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT,
+                         VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT, 0, 0, nullptr, 0, nullptr,
+                         1, &barrier);
+  });
+}
+
+void XrApp::clear_depth(const Swapchain& swapchain, uint32_t index,
+                        const std::vector<float>& depths) {
+  run_commands([&](VkCommandBuffer cmd) {
+    constexpr VkPipelineStageFlags kDepthStages =
+        VK_PIPELINE_STAGE_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_LATE_FRAGMENT_TESTS_BIT;
+    VkImageMemoryBarrier barrier{};
+    barrier.sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER;
+    barrier.srcAccessMask = VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT;
+    barrier.dstAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+    barrier.oldLayout = VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL;
+    barrier.newLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
+    barrier.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+    barrier.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+    barrier.image = swapchain.images[index];
+    barrier.subresourceRange = {VK_IMAGE_ASPECT_DEPTH_BIT, 0, 1, 0, swapchain.layers};
+    vkCmdPipelineBarrier(cmd, kDepthStages, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr, 0,
+                         nullptr, 1, &barrier);
+    for (uint32_t layer = 0; layer < swapchain.layers; ++layer) {
+      const VkImageSubresourceRange range{VK_IMAGE_ASPECT_DEPTH_BIT, 0, 1, layer, 1};
+      const VkClearDepthStencilValue value{depths.at(layer), 0};
+      vkCmdClearDepthStencilImage(cmd, barrier.image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, &value,
+                                  1, &range);
+    }
+    barrier.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+    barrier.dstAccessMask =
+        VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT;
+    barrier.oldLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
+    barrier.newLayout = VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL;
+    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, kDepthStages, 0, 0, nullptr, 0,
+                         nullptr, 1, &barrier);
+  });
 }
 
 std::array<XrView, 2> XrApp::locate_views(XrTime time, XrSpace space) {

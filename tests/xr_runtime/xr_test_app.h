@@ -16,6 +16,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -63,9 +64,13 @@ struct RuntimeLibrary {
   PFN_trialxr_test_frames_ended frames_ended = nullptr;
   PFN_trialxr_test_last_frame last_frame = nullptr;
   PFN_trialxr_test_read_view read_view = nullptr;
+  PFN_trialxr_test_set_depth_extension_offered set_depth_extension_offered = nullptr;
+  PFN_trialxr_test_read_depth read_depth = nullptr;
 
   // View `index` of the last projection layer as RGBA8; empty when there is none.
   std::vector<uint8_t> view_pixels(uint32_t index, uint32_t& width, uint32_t& height) const;
+  // The depth view `index` chained; empty when there is none.
+  std::vector<float> view_depth(uint32_t index, uint32_t& width, uint32_t& height) const;
 
  private:
   RuntimeLibrary();
@@ -164,10 +169,14 @@ class XrApp {
   // Clears every array layer `l` of the image to colors[l] (which the image holds after).
   void clear(const Swapchain& swapchain, uint32_t index,
              const std::vector<VkClearColorValue>& colors);
+  // The same for a depth image (created with TRANSFER_DST usage): layer `l` to depths[l].
+  void clear_depth(const Swapchain& swapchain, uint32_t index, const std::vector<float>& depths);
 
   std::array<XrView, 2> locate_views(XrTime time, XrSpace space);
 
  private:
+  // Records into a one-time command buffer, submits it and waits for the queue.
+  void run_commands(const std::function<void(VkCommandBuffer)>& record);
   VkCommandPool pool_ = VK_NULL_HANDLE;
   VkDebugUtilsMessengerEXT messenger_ = VK_NULL_HANDLE;
   std::vector<Swapchain> swapchains_;

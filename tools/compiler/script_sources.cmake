@@ -2,6 +2,7 @@ target_sources(trialxr_compiler PRIVATE
   src/build_cli.cpp
   src/color.cpp
   src/line_tagger.cpp
+  src/narration_lowering.cpp
   src/scene_compiler.cpp
   src/script_args.cpp
   src/script_analyzer.cpp

@@ -9,6 +9,7 @@
 #include <optional>
 #include <ostream>
 
+#include "session_audio.h"
 #include "trialxr/app/preview_session.h"
 #include "trialxr/bundle/bundle.h"
 #include "trialxr/compiler/signing_key.h"
@@ -131,6 +132,11 @@ int run_play(const PlayOptions& o, std::ostream& out, std::ostream& err) {
     preview.file = o.bundle;
     preview.language = o.language;
     preview.validate = o.validate;
+    preview.audio = o.audio;
+    preview.audio_device = o.audio_device;
+    preview.volume = o.volume;
+    preview.mute = o.mute;
+    preview.mono_audio = o.mono_audio;
     return run_preview(preview, o.max_frames, {}, out, err);
   }
   xr::XrHost& xr = **xr_host;
@@ -154,6 +160,9 @@ int run_play(const PlayOptions& o, std::ostream& out, std::ostream& err) {
   } else {
     err << "trialxr: refused: " << refusal << "\n";
   }
+
+  SessionAudio sound({o.audio_device, {o.volume, o.mute, o.mono_audio}, o.audio});
+  if (player) sound.set_bundle(&*bundle);
 
   stage::PanelFollower follower;
   stage::GazeDwell dwell;
@@ -224,6 +233,9 @@ int run_play(const PlayOptions& o, std::ostream& out, std::ostream& err) {
       dwell.draw(ui, f.head.position);
       input.ui.assign(ui.quads.begin(), ui.quads.end());
       if (p.frame().ended) xr.request_exit();
+      sound.update(p.frame(), f.head.position, f.head.orientation);
+      if (std::string problem = sound.take_new_problem(); !problem.empty())
+        err << "trialxr: warning: " << problem << "\n";
       mirrored = input;
     });
     if (!drawn) {
@@ -268,6 +280,16 @@ int run_play(const PlayOptions& o, std::ostream& out, std::ostream& err) {
           if (ImGui::Button("THE PATIENT ASKS FOR YOU - acknowledge")) p.dismiss_coordinator();
           ImGui::PopStyleColor();
         }
+      }
+      if (sound.available()) {
+        audio::AudioSettings a = sound.settings();
+        bool changed = ImGui::Checkbox("Mute", &a.muted);
+        ImGui::SameLine();
+        changed |= ImGui::Checkbox("Mono audio", &a.mono);
+        changed |= ImGui::SliderFloat("Volume", &a.volume, 0.0f, 1.0f, "%.2f");
+        if (changed) sound.apply(a);
+      } else {
+        ImGui::TextWrapped("No sound: %s", sound.problem().c_str());
       }
       if (ImGui::Button("End session")) xr.request_exit();
       ImGui::End();

@@ -286,6 +286,22 @@ int run_player_cli(const std::vector<std::string>& args, std::ostream& out, std:
   pl->add_option("--site", play.site, "Site id for the session record");
   pl->add_option("--records", play.records, "Append the sealed session record to this file");
   pl->add_option("--study-key", play.study_key, "The study's public key (.pub) to seal records to");
+  bool preview_no_audio = false, play_no_audio = false;
+  const auto audio_options = [](CLI::App* cmd, bool& no_audio, std::string& device, float& volume,
+                                bool& mute, bool& mono) {
+    cmd->add_flag("--no-audio", no_audio, "Open no sound device (subtitles only)");
+    cmd->add_option("--audio-device", device, "The sound output, as OpenAL names it")
+        ->default_str("the default");
+    cmd->add_option("--volume", volume, "Master volume, 0 to 1 (default 1)")
+        ->check(CLI::Range(0.0f, 1.0f));
+    cmd->add_flag("--mute", mute, "Start muted");
+    cmd->add_flag("--mono-audio", mono,
+                  "Mono audio: every sound heard in both ears, nothing panned (for hearing in "
+                  "one ear)");
+  };
+  audio_options(pv, preview_no_audio, preview.audio_device, preview.volume, preview.mute,
+                preview.mono_audio);
+  audio_options(pl, play_no_audio, play.audio_device, play.volume, play.mute, play.mono_audio);
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);
@@ -302,6 +318,7 @@ int run_player_cli(const std::vector<std::string>& args, std::ostream& out, std:
   }
   if (pl->parsed()) {
     play.fallback = !no_fallback;
+    play.audio = !play_no_audio;
     play.mirror = !no_mirror;
     return run_play(play, out, err);
   }
@@ -311,6 +328,7 @@ int run_player_cli(const std::vector<std::string>& args, std::ostream& out, std:
                          fmt::format("--size '{}' is not WxH between 16 and 8192", preview_size));
     }
     preview.vsync = !no_vsync;
+    preview.audio = !preview_no_audio;
     if (preview_frames > 0) preview.fixed_step = 1.0 / 30.0;
     return run_preview(preview, preview_frames, preview_shot, out, err);
   }

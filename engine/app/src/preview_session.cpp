@@ -9,9 +9,11 @@
 #include <chrono>
 #include <filesystem>
 #include <glm/glm.hpp>
+#include <glm/gtc/quaternion.hpp>
 #include <optional>
 #include <ostream>
 
+#include "session_audio.h"
 #include "trialxr/bundle/bundle.h"
 #include "trialxr/core/check.h"
 #include "trialxr/desktop/desktop_host.h"
@@ -69,6 +71,7 @@ struct PreviewSession::Impl {
   std::unique_ptr<desktop::DesktopHost> host;
   std::unique_ptr<live::LiveBuild> live;
   std::unique_ptr<LoadedScene> scene;
+  std::unique_ptr<SessionAudio> sound;
   std::string diagnostics;
   std::size_t warnings = 0;
   bool errors = false;
@@ -103,6 +106,7 @@ struct PreviewSession::Impl {
       if (language < languages.size()) next->player->set_language(language);
     }
     scene = std::move(next);
+    if (sound) sound->set_bundle(&*scene->bundle);  // the old scene's voice goes with it
     return {};
   }
 
@@ -260,6 +264,22 @@ void PreviewSession::Impl::tools() {
   ImGui::Text("audience: %s", b.meta().audience == bundle::Audience::adult ? "adult" : "child");
   bool vsync = host->vsync();
   if (ImGui::Checkbox("vsync", &vsync)) host->set_vsync(vsync);
+  if (sound->available()) {
+    audio::AudioSettings a = sound->settings();
+    bool changed = ImGui::Checkbox("mute", &a.muted);
+    ImGui::SameLine();
+    changed |= ImGui::Checkbox("mono audio", &a.mono);
+    ImGui::SetNextItemWidth(160);
+    changed |= ImGui::SliderFloat("volume", &a.volume, 0.0f, 1.0f, "%.2f");
+    if (changed) sound->apply(a);
+  }
+  if (!sound->problem().empty()) ImGui::TextWrapped("sound: %s", sound->problem().c_str());
+  if (f.subtitle_line != bundle::kNone) {
+    if (const bundle::NarrationRecord* n = b.narration(f.subtitle_line, f.language)) {
+      ImGui::Text("narration: %s%s", std::string(b.string(n->source)).c_str(),
+                  (n->flags & bundle::kNarrationSynthesised) ? " (draft)" : "");
+    }
+  }
   ImGui::SameLine();
   ImGui::Checkbox("stereo", &options.stereo);
 
@@ -401,6 +421,8 @@ Result<std::unique_ptr<PreviewSession>> PreviewSession::open(const PreviewOption
   auto host = desktop::DesktopHost::create(desc);
   if (!host) return tl::unexpected(std::move(host.error()));
   m.host = std::move(*host);
+  m.sound = std::make_unique<SessionAudio>(AudioChoice{
+      options.audio_device, {options.volume, options.mute, options.mono_audio}, options.audio});
 
   if (script) {
     auto live = live::LiveBuild::start(options.file);
@@ -450,6 +472,14 @@ bool PreviewSession::frame() {
     m.input.views = m.views;
   }
   m.click_world_buttons();
+  if (m.scene) {
+    // The review tools' pause stops the player's clock without pausing the player.
+    scene::FrameState heard = m.scene->player->frame();
+    heard.paused |= !m.playing;
+    const glm::quat head = glm::angleAxis(glm::radians(m.camera.yaw_degrees), glm::vec3(0, 1, 0)) *
+                           glm::angleAxis(glm::radians(m.camera.pitch_degrees), glm::vec3(1, 0, 0));
+    m.sound->update(heard, m.camera.eye, head);
+  }
   if (auto s = m.host->end_frame(m.input); !s) {
     m.status = s.error().message;
     m.host->window().request_close();

@@ -1,5 +1,7 @@
 #include "attachments.h"
 
+#include "depth_target_plan.h"
+
 namespace trialxr::render {
 
 Attachments::Attachments(const Device& device, const AttachmentKey& k) : key(k) {
@@ -11,13 +13,15 @@ Attachments::Attachments(const Device& device, const AttachmentKey& k) : key(k) 
                            .usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT,
                            .transient = true});
   }
-  depth = Image(device, {.format = device.depth_stencil_format(),
-                         .extent = {k.width, k.height},
-                         .layers = k.layers,
-                         .samples = k.samples,
-                         .usage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT,
-                         .aspect = VK_IMAGE_ASPECT_DEPTH_BIT | VK_IMAGE_ASPECT_STENCIL_BIT,
-                         .transient = true});
+  if (k.depth != VK_FORMAT_UNDEFINED) {
+    depth = Image(device, {.format = k.depth,
+                           .extent = {k.width, k.height},
+                           .layers = k.layers,
+                           .samples = k.samples,
+                           .usage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT,
+                           .aspect = depth_aspects(k.depth),
+                           .transient = true});
+  }
 }
 
 }  // namespace trialxr::render

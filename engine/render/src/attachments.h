@@ -16,6 +16,9 @@ namespace trialxr::render {
 
 struct AttachmentKey {
   VkFormat color = VK_FORMAT_UNDEFINED;
+  // The depth-stencil image's format; UNDEFINED when a host's depth target is the
+  // attachment itself (no MSAA), so the renderer needs none of its own.
+  VkFormat depth = VK_FORMAT_UNDEFINED;
   std::uint32_t width = 0;
   std::uint32_t height = 0;
   std::uint32_t layers = 1;
@@ -28,7 +31,7 @@ struct Attachments {
 
   AttachmentKey key;
   Image color;  // only when key.samples > 1
-  Image depth;
+  Image depth;  // only when key.depth is a format
 };
 
 }  // namespace trialxr::render

@@ -1,6 +1,7 @@
 // Graphics pipelines, created on first use and kept for the renderer's life. A
 // pipeline depends on the pass kind, the face culling a material and the item's
-// mirroring ask for, and the target configuration (colour format, samples, multiview).
+// mirroring ask for, and the target configuration (colour and depth-stencil formats,
+// samples, multiview).
 //
 //   kind          depth             stencil                 colour         cull
 //   opaque        test <, write     -                       write          back*
@@ -35,6 +36,8 @@ struct TargetKey {
   VkFormat color = VK_FORMAT_UNDEFINED;
   VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;
   bool multiview = false;
+  // The depth-stencil attachment's: render passes with another format are not compatible.
+  VkFormat depth = VK_FORMAT_UNDEFINED;
   auto operator<=>(const TargetKey&) const = default;
 };
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "attachments.h"
+#include "depth_target_plan.h"
 #include "draw_list.h"
 #include "draw_recorder.h"
 #include "frame_constants.h"
@@ -23,11 +24,31 @@
 #include "trialxr/render/vk_init.h"
 
 namespace trialxr::render {
+namespace {
+
+VkSampleCountFlagBits choose_samples(const VkPhysicalDeviceLimits& limits, std::uint32_t wanted) {
+  const VkSampleCountFlags offered = limits.framebufferColorSampleCounts &
+                                     limits.framebufferDepthSampleCounts &
+                                     limits.framebufferStencilSampleCounts;
+  for (std::uint32_t s = 64; s > 1; s /= 2) {
+    if (s <= wanted && (offered & s) != 0) return static_cast<VkSampleCountFlagBits>(s);
+  }
+  return VK_SAMPLE_COUNT_1_BIT;
+}
+
+}  // namespace
 
 struct Renderer::Impl {
-  Impl(Device& d, const RendererDesc& desc_in) : desc(desc_in), layouts(d), pipelines(d, layouts) {}
+  Impl(Device& d, const RendererDesc& desc_in)
+      : desc(desc_in),
+        samples(choose_samples(d.properties().limits, desc_in.msaa_samples)),
+        depth_support(d),
+        layouts(d),
+        pipelines(d, layouts) {}
 
   RendererDesc desc;
+  VkSampleCountFlagBits samples;
+  DepthTargetSupport depth_support;
   Layouts layouts;
   PipelineCache pipelines;
   std::map<PassKey, Unique<VkRenderPass>> passes;
@@ -121,19 +142,13 @@ bool Renderer::supports_target_format(VkFormat format) const {
   }
 }
 
+bool Renderer::supports_depth_target_format(VkFormat format) const {
+  return impl_->depth_support.plan(format, impl_->samples).has_value();
+}
+
 // [SECTION] a frame
 
 namespace {
-
-VkSampleCountFlagBits choose_samples(const VkPhysicalDeviceLimits& limits, std::uint32_t wanted) {
-  const VkSampleCountFlags offered = limits.framebufferColorSampleCounts &
-                                     limits.framebufferDepthSampleCounts &
-                                     limits.framebufferStencilSampleCounts;
-  for (std::uint32_t s = 64; s > 1; s /= 2) {
-    if (s <= wanted && (offered & s) != 0) return static_cast<VkSampleCountFlagBits>(s);
-  }
-  return VK_SAMPLE_COUNT_1_BIT;
-}
 
 Unique<VkFramebuffer> make_framebuffer(VkDevice device, VkRenderPass pass,
                                        const std::vector<VkImageView>& views, VkExtent2D extent) {
@@ -153,6 +168,11 @@ Unique<VkFramebuffer> make_framebuffer(VkDevice device, VkRenderPass pass,
 
 Status Renderer::render(const RenderTarget& target, const FrameInput& input,
                         const SubmitSync& sync) {
+  return render(target, DepthTarget{}, input, sync);
+}
+
+Status Renderer::render(const RenderTarget& target, const DepthTarget& depth_target,
+                        const FrameInput& input, const SubmitSync& sync) {
   Impl& m = *impl_;
   const VkDevice d = device_->device();
   if (!supports_target_format(target.format)) {
@@ -160,6 +180,18 @@ Status Renderer::render(const RenderTarget& target, const FrameInput& input,
         fmt::format("render target format {} is not supported: use R8G8B8A8 or B8G8R8A8, "
                     "_SRGB or _UNORM",
                     static_cast<int>(target.format)));
+  }
+  const VkSampleCountFlagBits samples = m.samples;
+  const bool depth_out = depth_target.image != VK_NULL_HANDLE;
+  std::optional<DepthTargetPlan> depth_plan;
+  if (depth_out) {
+    depth_plan = m.depth_support.plan(depth_target.format, samples);
+    if (!depth_plan) {
+      return fail(
+          fmt::format("depth target format {} is not supported with {} sample(s): see "
+                      "Renderer::supports_depth_target_format",
+                      static_cast<int>(depth_target.format), static_cast<int>(samples)));
+    }
   }
   const auto view_count = static_cast<std::uint32_t>(input.views.size());
   TRIALXR_CHECK(view_count == 1 || view_count == 2);
@@ -176,17 +208,29 @@ Status Renderer::render(const RenderTarget& target, const FrameInput& input,
 
   const bool multiview = view_count == 2 && device_->multiview() && m.desc.allow_multiview;
   const bool encode = is_unorm_target(target.format);
-  const VkSampleCountFlagBits samples =
-      choose_samples(device_->properties().limits, m.desc.msaa_samples);
   const std::uint32_t pass_count = multiview ? 1 : view_count;
-  const AttachmentKey attachment_key{target.format, target.extent.width, target.extent.height,
-                                     multiview ? 2u : 1u, samples};
+  // The depth-stencil attachment: the renderer's own image, resolved into a depth target
+  // with MSAA, or (one sample) the depth target itself.
+  const VkFormat depth_format =
+      depth_plan ? depth_plan->attachment : device_->depth_stencil_format();
+  const bool own_depth = !depth_plan || depth_plan->resolve;
+  const AttachmentKey attachment_key{.color = target.format,
+                                     .depth = own_depth ? depth_format : VK_FORMAT_UNDEFINED,
+                                     .width = target.extent.width,
+                                     .height = target.extent.height,
+                                     .layers = multiview ? 2u : 1u,
+                                     .samples = samples};
   if (!m.attachments || m.attachments->key != attachment_key) {
     if (m.attachments) m.retired.retire(std::move(m.attachments), m.submitted);
     m.attachments = std::make_unique<Attachments>(*device_, attachment_key);
   }
-  const PassKey pass_key{target.format, device_->depth_stencil_format(), samples, multiview,
-                         target.final_layout};
+  const PassKey pass_key{.color = target.format,
+                         .depth = depth_format,
+                         .samples = samples,
+                         .multiview = multiview,
+                         .final_layout = target.final_layout,
+                         .depth_target = depth_out ? depth_target.format : VK_FORMAT_UNDEFINED,
+                         .depth_final_layout = depth_target.final_layout};
   auto [pass_it, new_pass] = m.passes.try_emplace(pass_key);
   if (new_pass) pass_it->second = create_render_pass(d, pass_key);
   const VkRenderPass pass = pass_it->second.get();
@@ -195,31 +239,39 @@ Status Renderer::render(const RenderTarget& target, const FrameInput& input,
   slot.write(frame_constants(input, m.desc, target.extent, encode), list, input);
   const VkCommandBuffer cmd = slot.begin();
 
-  std::array<VkClearValue, 3> clears{};
+  // Attachments 0 colour and 1 depth-stencil are cleared; resolve attachments are not.
+  std::array<VkClearValue, 4> clears{};
   clears[0].color = clear_value(input.clear_color, encode);
   clears[1].depthStencil = {1.0f, 0};
-  clears[2].color = clears[0].color;
   std::vector<Unique<VkImageView>> views;
   std::vector<Unique<VkFramebuffer>> framebuffers;
   RecordCounts counts;
   std::uint32_t ui_quads = 0;
   for (std::uint32_t p = 0; p < pass_count; ++p) {
-    views.push_back(create_view(d, target.image, target.format, VK_IMAGE_ASPECT_COLOR_BIT, p,
-                                multiview ? 2u : 1u));
+    const std::uint32_t layers = multiview ? 2u : 1u;
+    views.push_back(
+        create_view(d, target.image, target.format, VK_IMAGE_ASPECT_COLOR_BIT, p, layers));
+    const VkImageView color_view = views.back().get();
+    VkImageView depth_view = VK_NULL_HANDLE;
+    if (depth_out) {
+      views.push_back(create_view(d, depth_target.image, depth_target.format,
+                                  depth_aspects(depth_target.format), p, layers));
+      depth_view = views.back().get();
+    }
     std::vector<VkImageView> fb_views;
-    if (samples != VK_SAMPLE_COUNT_1_BIT)
-      fb_views.push_back(m.attachments->color.view());
-    else
-      fb_views.push_back(views.back().get());
-    fb_views.push_back(m.attachments->depth.view());
-    if (samples != VK_SAMPLE_COUNT_1_BIT) fb_views.push_back(views.back().get());
+    if (samples != VK_SAMPLE_COUNT_1_BIT) {
+      fb_views = {m.attachments->color.view(), m.attachments->depth.view(), color_view};
+      if (depth_out) fb_views.push_back(depth_view);
+    } else {
+      fb_views = {color_view, own_depth ? m.attachments->depth.view() : depth_view};
+    }
     framebuffers.push_back(make_framebuffer(d, pass, fb_views, target.extent));
 
     auto begin = vk_init<VkRenderPassBeginInfo>(VK_STRUCTURE_TYPE_RENDER_PASS_BEGIN_INFO);
     begin.renderPass = pass;
     begin.framebuffer = framebuffers.back().get();
     begin.renderArea = {{0, 0}, target.extent};
-    begin.clearValueCount = samples != VK_SAMPLE_COUNT_1_BIT ? 3u : 2u;
+    begin.clearValueCount = static_cast<std::uint32_t>(fb_views.size());
     begin.pClearValues = clears.data();
     vkCmdBeginRenderPass(cmd, &begin, VK_SUBPASS_CONTENTS_INLINE);
     const VkViewport viewport{0.0f,
@@ -237,7 +289,7 @@ Status Renderer::render(const RenderTarget& target, const FrameInput& input,
     const RecordContext context{cmd,
                                 m.layouts.pipeline.get(),
                                 pass,
-                                {target.format, samples, multiview},
+                                {target.format, samples, multiview, depth_format},
                                 &m.pipelines,
                                 m.scene.get(),
                                 multiview ? 0u : p};
@@ -258,7 +310,7 @@ Status Renderer::render(const RenderTarget& target, const FrameInput& input,
 
   stats_ = {multiview,     pass_count,   static_cast<std::uint32_t>(samples),
             counts.opaque, counts.blend, counts.outline,
-            ui_quads};
+            ui_quads,      depth_out,    depth_plan && depth_plan->resolve};
   return {};
 }
 

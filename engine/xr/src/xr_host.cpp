@@ -90,6 +90,12 @@ struct XrHost::Impl {
   std::vector<VkImage> images;
   VkFormat format = VK_FORMAT_UNDEFINED;
   VkExtent2D extent{0, 0};
+  // XR_KHR_composition_layer_depth: enabled when offered; the depth swapchain exists when
+  // the runtime also lists a depth format the renderer can write.
+  bool depth_extension = false;
+  XrSwapchain depth_swapchain = XR_NULL_HANDLE;
+  std::vector<VkImage> depth_images;
+  VkFormat depth_format = VK_FORMAT_UNDEFINED;
   XrEnvironmentBlendMode blend = XR_ENVIRONMENT_BLEND_MODE_OPAQUE;
   SessionState state = SessionState::unknown;
   bool session_running = false;
@@ -100,6 +106,7 @@ struct XrHost::Impl {
 
   ~Impl() {
     if (renderer) renderer->wait_idle();
+    if (depth_swapchain != XR_NULL_HANDLE) xrDestroySwapchain(depth_swapchain);
     if (swapchain != XR_NULL_HANDLE) xrDestroySwapchain(swapchain);
     if (view_space != XR_NULL_HANDLE) xrDestroySpace(view_space);
     if (space != XR_NULL_HANDLE) xrDestroySpace(space);
@@ -128,19 +135,24 @@ struct XrHost::Impl {
         count, xr_struct<XrExtensionProperties>(XR_TYPE_EXTENSION_PROPERTIES));
     XR_TRY(XR_NULL_HANDLE,
            xrEnumerateInstanceExtensionProperties(nullptr, count, &count, extensions.data()));
-    const bool vulkan2 =
-        std::any_of(extensions.begin(), extensions.end(), [](const XrExtensionProperties& e) {
-          return std::strcmp(e.extensionName, XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME) == 0;
-        });
-    if (!vulkan2) return fail("the OpenXR runtime does not offer Vulkan (XR_KHR_vulkan_enable2)");
-    const char* enabled[] = {XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME};
+    auto offered = [&](const char* name) {
+      return std::any_of(extensions.begin(), extensions.end(), [&](const XrExtensionProperties& e) {
+        return std::strcmp(e.extensionName, name) == 0;
+      });
+    };
+    if (!offered(XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME))
+      return fail("the OpenXR runtime does not offer Vulkan (XR_KHR_vulkan_enable2)");
+    // Depth lets the compositor reproject with the scene's real distances.
+    depth_extension = offered(XR_KHR_COMPOSITION_LAYER_DEPTH_EXTENSION_NAME);
+    std::vector<const char*> enabled = {XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME};
+    if (depth_extension) enabled.push_back(XR_KHR_COMPOSITION_LAYER_DEPTH_EXTENSION_NAME);
     auto info = xr_struct<XrInstanceCreateInfo>(XR_TYPE_INSTANCE_CREATE_INFO);
     std::strncpy(info.applicationInfo.applicationName, desc.application_name.c_str(),
                  XR_MAX_APPLICATION_NAME_SIZE - 1);
     std::strncpy(info.applicationInfo.engineName, "TrialXR", XR_MAX_ENGINE_NAME_SIZE - 1);
     info.applicationInfo.apiVersion = XR_MAKE_VERSION(1, 0, 0);
-    info.enabledExtensionCount = 1;
-    info.enabledExtensionNames = enabled;
+    info.enabledExtensionCount = static_cast<std::uint32_t>(enabled.size());
+    info.enabledExtensionNames = enabled.data();
     XR_TRY(XR_NULL_HANDLE, xrCreateInstance(&info, &instance));
     auto props = xr_struct<XrInstanceProperties>(XR_TYPE_INSTANCE_PROPERTIES);
     XR_TRY(instance, xrGetInstanceProperties(instance, &props));
@@ -276,24 +288,57 @@ struct XrHost::Impl {
     }
     if (format == VK_FORMAT_UNDEFINED)
       return fail("the OpenXR runtime offers no sRGB swapchain format");
+    if (auto s = make_swapchain(
+            format, XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT | XR_SWAPCHAIN_USAGE_SAMPLED_BIT,
+            swapchain, images);
+        !s)
+      return s;
+
+    // Depth for XR_KHR_composition_layer_depth: a second array swapchain of the same size in
+    // the first format the runtime lists among these that the renderer can write (with MSAA
+    // it resolves into any of them; without MSAA it needs one with stencil).
+    if (depth_extension) {
+      for (VkFormat wanted : {VK_FORMAT_D32_SFLOAT, VK_FORMAT_D24_UNORM_S8_UINT,
+                              VK_FORMAT_D16_UNORM, VK_FORMAT_D32_SFLOAT_S8_UINT}) {
+        if (std::find(formats.begin(), formats.end(), static_cast<std::int64_t>(wanted)) !=
+                formats.end() &&
+            renderer->supports_depth_target_format(wanted)) {
+          depth_format = wanted;
+          break;
+        }
+      }
+      if (depth_format != VK_FORMAT_UNDEFINED) {
+        if (auto s = make_swapchain(depth_format, XR_SWAPCHAIN_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT,
+                                    depth_swapchain, depth_images);
+            !s)
+          return s;
+      }
+    }
+    return input->create(instance, session);
+  }
+
+  // A two-layer array swapchain at `extent` and its images.
+  Status make_swapchain(VkFormat image_format, XrSwapchainUsageFlags usage, XrSwapchain& out,
+                        std::vector<VkImage>& out_images) {
     auto sc = xr_struct<XrSwapchainCreateInfo>(XR_TYPE_SWAPCHAIN_CREATE_INFO);
-    sc.usageFlags = XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT | XR_SWAPCHAIN_USAGE_SAMPLED_BIT;
-    sc.format = format;
+    sc.usageFlags = usage;
+    sc.format = image_format;
     sc.sampleCount = 1;
     sc.width = extent.width;
     sc.height = extent.height;
     sc.faceCount = 1;
     sc.arraySize = 2;
     sc.mipCount = 1;
-    XR_TRY(instance, xrCreateSwapchain(session, &sc, &swapchain));
-    XR_TRY(instance, xrEnumerateSwapchainImages(swapchain, 0, &count, nullptr));
+    XR_TRY(instance, xrCreateSwapchain(session, &sc, &out));
+    std::uint32_t count = 0;
+    XR_TRY(instance, xrEnumerateSwapchainImages(out, 0, &count, nullptr));
     std::vector<XrSwapchainImageVulkan2KHR> xr_images(
         count, xr_struct<XrSwapchainImageVulkan2KHR>(XR_TYPE_SWAPCHAIN_IMAGE_VULKAN2_KHR));
     XR_TRY(instance, xrEnumerateSwapchainImages(
-                         swapchain, count, &count,
+                         out, count, &count,
                          reinterpret_cast<XrSwapchainImageBaseHeader*>(xr_images.data())));
-    for (const auto& i : xr_images) images.push_back(i.image);
-    return input->create(instance, session);
+    for (const auto& i : xr_images) out_images.push_back(i.image);
+    return {};
   }
 
   Status make_space(XrReferenceSpaceType type, const XrPosef& pose, XrSpace& out) {
@@ -447,6 +492,7 @@ Status XrHost::frame(const std::function<void(const XrFrame&, render::FrameInput
   frame.blend = blend_mode();
   m.last_time = state.predictedDisplayTime;
   std::array<XrCompositionLayerProjectionView, 2> projected{};
+  std::array<XrCompositionLayerDepthInfoKHR, 2> depth_info{};
   auto layer = xr_struct<XrCompositionLayerProjection>(XR_TYPE_COMPOSITION_LAYER_PROJECTION);
   const XrCompositionLayerBaseHeader* layers[] = {
       reinterpret_cast<const XrCompositionLayerBaseHeader*>(&layer)};
@@ -478,28 +524,54 @@ Status XrHost::frame(const std::function<void(const XrFrame&, render::FrameInput
       build(frame, input);
       input.views = frame.views;
 
-      std::uint32_t index = 0;
+      const bool with_depth = m.depth_swapchain != XR_NULL_HANDLE;
       auto acquire = xr_struct<XrSwapchainImageAcquireInfo>(XR_TYPE_SWAPCHAIN_IMAGE_ACQUIRE_INFO);
-      FRAME_TRY(xrAcquireSwapchainImage(m.swapchain, &acquire, &index));
       auto wait_image = xr_struct<XrSwapchainImageWaitInfo>(XR_TYPE_SWAPCHAIN_IMAGE_WAIT_INFO);
       wait_image.timeout = XR_INFINITE_DURATION;
+      std::uint32_t index = 0;
+      FRAME_TRY(xrAcquireSwapchainImage(m.swapchain, &acquire, &index));
       FRAME_TRY(xrWaitSwapchainImage(m.swapchain, &wait_image));
+      std::uint32_t depth_index = 0;
+      if (with_depth) {
+        FRAME_TRY(xrAcquireSwapchainImage(m.depth_swapchain, &acquire, &depth_index));
+        FRAME_TRY(xrWaitSwapchainImage(m.depth_swapchain, &wait_image));
+      }
+      // Both images come and go in the attachment layouts XR_KHR_vulkan_enable2 sets.
       render::RenderTarget target{m.images[index], m.format, m.extent, 2,
                                   VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL};
-      Status drawn = m.renderer->render(target, input, {});
+      Status drawn = with_depth
+                         ? m.renderer->render(target,
+                                              {m.depth_images[depth_index], m.depth_format,
+                                               VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL},
+                                              input, {})
+                         : m.renderer->render(target, input, {});
       auto release = xr_struct<XrSwapchainImageReleaseInfo>(XR_TYPE_SWAPCHAIN_IMAGE_RELEASE_INFO);
       FRAME_TRY(xrReleaseSwapchainImage(m.swapchain, &release));
+      if (with_depth) FRAME_TRY(xrReleaseSwapchainImage(m.depth_swapchain, &release));
       if (!drawn) return drawn;
+      const XrRect2Di rect{
+          {0, 0},
+          {static_cast<std::int32_t>(m.extent.width), static_cast<std::int32_t>(m.extent.height)}};
       for (std::uint32_t e = 0; e < 2; ++e) {
         projected[e] =
             xr_struct<XrCompositionLayerProjectionView>(XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW);
         projected[e].pose = views[e].pose;
         projected[e].fov = views[e].fov;
         projected[e].subImage.swapchain = m.swapchain;
-        projected[e].subImage.imageRect = {{0, 0},
-                                           {static_cast<std::int32_t>(m.extent.width),
-                                            static_cast<std::int32_t>(m.extent.height)}};
+        projected[e].subImage.imageRect = rect;
         projected[e].subImage.imageArrayIndex = e;
+        if (!with_depth) continue;
+        // The renderer's depth: 0 at the near plane, 1 at the far plane (not reversed).
+        depth_info[e] =
+            xr_struct<XrCompositionLayerDepthInfoKHR>(XR_TYPE_COMPOSITION_LAYER_DEPTH_INFO_KHR);
+        depth_info[e].subImage.swapchain = m.depth_swapchain;
+        depth_info[e].subImage.imageRect = rect;
+        depth_info[e].subImage.imageArrayIndex = e;
+        depth_info[e].minDepth = 0.0f;
+        depth_info[e].maxDepth = 1.0f;
+        depth_info[e].nearZ = kNearPlane;
+        depth_info[e].farZ = kFarPlane;
+        projected[e].next = &depth_info[e];
       }
       layer.space = m.space;
       layer.layerFlags = m.blend != XR_ENVIRONMENT_BLEND_MODE_OPAQUE

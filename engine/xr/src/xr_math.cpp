@@ -38,7 +38,7 @@ render::View view_from(const XrView& v, const glm::vec3& origin) {
       glm::translate(glm::mat4(1.0f), origin + p.position) * glm::mat4_cast(p.orientation);
   render::View out;
   out.view = glm::inverse(eye_to_world);
-  out.projection = projection(v.fov, 0.05f, 50.0f);
+  out.projection = projection(v.fov, kNearPlane, kFarPlane);
   out.eye_position = origin + p.position;
   return out;
 }

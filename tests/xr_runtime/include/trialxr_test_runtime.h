@@ -66,6 +66,11 @@ TRIALXR_TEST_API void trialxr_test_set_eye_height(float meters);
 /* While disconnected, xrGetSystem returns XR_ERROR_FORM_FACTOR_UNAVAILABLE (default connected). */
 TRIALXR_TEST_API void trialxr_test_set_headset_connected(XrBool32 connected);
 
+/* Whether xrEnumerateInstanceExtensionProperties lists XR_KHR_composition_layer_depth (default
+ * yes). While it does not, xrCreateInstance refuses the extension with
+ * XR_ERROR_EXTENSION_NOT_PRESENT. Instances created before keep what they enabled. */
+TRIALXR_TEST_API void trialxr_test_set_depth_extension_offered(XrBool32 offered);
+
 /* --- Tracking and input ------------------------------------------------------------------ */
 
 /* The head (the VIEW space, midway between the eyes) in LOCAL (default identity). */
@@ -123,6 +128,11 @@ typedef struct TrialxrTestFrame {
   uint32_t layer_count;
   uint32_t projection_views; /* views of the frame's last projection layer, 0 without one */
   XrBool32 depth_submitted;  /* each of those views chained XrCompositionLayerDepthInfoKHR */
+  /* That depth info of the first view (zeros without depth): its depth range and planes. */
+  float depth_min;
+  float depth_max;
+  float depth_near_z;
+  float depth_far_z;
   /* The reference space type of that layer's space; XR_REFERENCE_SPACE_TYPE_MAX_ENUM for an
    * action space or without a projection layer. */
   XrReferenceSpaceType projection_space;
@@ -139,6 +149,15 @@ TRIALXR_TEST_API XrBool32 trialxr_test_read_view(uint32_t view_index, uint32_t* 
                                                  uint32_t* height, uint8_t* rgba,
                                                  size_t rgba_capacity);
 
+/* The depth a view of the last projection layer submitted chained (XrCompositionLayerDepthInfoKHR,
+ * read when that frame ended): the depth sub-image's rectangle of its array layer, as floats,
+ * top row first, as stored (D32_SFLOAT, the one depth format the runtime offers). Pass
+ * depth = NULL to learn the size. Returns XR_FALSE when there is no such view, when it chained
+ * no depth, or when depth_capacity (in floats) < width * height. */
+TRIALXR_TEST_API XrBool32 trialxr_test_read_depth(uint32_t view_index, uint32_t* width,
+                                                  uint32_t* height, float* depth,
+                                                  size_t depth_capacity);
+
 /* Function pointer types for dlsym. */
 typedef void (*PFN_trialxr_test_reset)(void);
 typedef XrBool32 (*PFN_trialxr_test_set_view_size)(uint32_t, uint32_t);
@@ -148,6 +167,7 @@ typedef XrBool32 (*PFN_trialxr_test_set_blend_modes)(const XrEnvironmentBlendMod
 typedef void (*PFN_trialxr_test_set_stage)(XrBool32, float, float);
 typedef void (*PFN_trialxr_test_set_eye_height)(float);
 typedef void (*PFN_trialxr_test_set_headset_connected)(XrBool32);
+typedef void (*PFN_trialxr_test_set_depth_extension_offered)(XrBool32);
 typedef void (*PFN_trialxr_test_set_head_pose)(XrPosef);
 typedef void (*PFN_trialxr_test_set_controller_connected)(TrialxrTestHand, XrBool32);
 typedef void (*PFN_trialxr_test_set_aim_pose)(TrialxrTestHand, XrPosef);
@@ -160,6 +180,7 @@ typedef TrialxrTestHaptics (*PFN_trialxr_test_haptics)(void);
 typedef uint64_t (*PFN_trialxr_test_frames_ended)(void);
 typedef XrBool32 (*PFN_trialxr_test_last_frame)(TrialxrTestFrame*);
 typedef XrBool32 (*PFN_trialxr_test_read_view)(uint32_t, uint32_t*, uint32_t*, uint8_t*, size_t);
+typedef XrBool32 (*PFN_trialxr_test_read_depth)(uint32_t, uint32_t*, uint32_t*, float*, size_t);
 
 #ifdef __cplusplus
 }

@@ -82,6 +82,11 @@ void trialxr_test_set_headset_connected(XrBool32 connected) {
   runtime().device.headset_connected = connected == XR_TRUE;
 }
 
+void trialxr_test_set_depth_extension_offered(XrBool32 offered) {
+  auto lock = lock_runtime();
+  runtime().device.depth_extension_offered = offered == XR_TRUE;
+}
+
 void trialxr_test_set_head_pose(XrPosef pose) {
   auto lock = lock_runtime();
   runtime().device.head = pose;
@@ -173,6 +178,20 @@ XrBool32 trialxr_test_read_view(uint32_t view_index, uint32_t* width, uint32_t* 
   if (rgba == nullptr) return XR_TRUE;
   if (rgba_capacity < view.rgba.size()) return XR_FALSE;
   std::memcpy(rgba, view.rgba.data(), view.rgba.size());
+  return XR_TRUE;
+}
+
+XrBool32 trialxr_test_read_depth(uint32_t view_index, uint32_t* width, uint32_t* height,
+                                 float* depth, size_t depth_capacity) {
+  auto lock = lock_runtime();
+  const auto& views = runtime().recorded.views;
+  if (view_index >= views.size() || !views[view_index].has_depth) return XR_FALSE;
+  const trialxr::xrt::Recorded::View& view = views[view_index];
+  if (width != nullptr) *width = view.depth_width;
+  if (height != nullptr) *height = view.depth_height;
+  if (depth == nullptr) return XR_TRUE;
+  if (depth_capacity < view.depth.size()) return XR_FALSE;
+  std::memcpy(depth, view.depth.data(), view.depth.size() * sizeof(float));
   return XR_TRUE;
 }
 

@@ -1,6 +1,6 @@
 // The frame loop: xrWaitFrame (no real waiting: the clock advances one 90 Hz period per
 // call), xrBeginFrame, and xrEndFrame, which checks every layer and reads the views of the
-// projection layer back for the tests.
+// projection layer (and the depth they chain) back for the tests.
 #include <algorithm>
 #include <cmath>
 
@@ -87,7 +87,8 @@ XrResult check_quad(Runtime& rt, const Session& session, const XrCompositionLaye
   return check_sub_image(rt, session, quad.subImage, false);
 }
 
-// Reads the projection layer's views back into the recorded frame.
+// Reads the projection layer's views back into the recorded frame, with the depth each
+// chained (already checked by check_projection).
 XrResult read_views(Runtime& rt, Session& session, const XrCompositionLayerProjection& layer) {
   std::vector<Recorded::View> views(layer.viewCount);
   for (uint32_t i = 0; i < layer.viewCount; ++i) {
@@ -100,6 +101,23 @@ XrResult read_views(Runtime& rt, Session& session, const XrCompositionLayerProje
       return r;
     views[i].width = static_cast<uint32_t>(sub.imageRect.extent.width);
     views[i].height = static_cast<uint32_t>(sub.imageRect.extent.height);
+
+    const XrBaseInStructure* chained =
+        rt.instance->depth_layers
+            ? find_in_chain(layer.views[i].next, XR_TYPE_COMPOSITION_LAYER_DEPTH_INFO_KHR)
+            : nullptr;
+    if (chained == nullptr) continue;
+    const XrSwapchainSubImage& depth_sub =
+        reinterpret_cast<const XrCompositionLayerDepthInfoKHR*>(chained)->subImage;
+    const Swapchain& depth_chain = *rt.swapchains.at(to_id(depth_sub.swapchain));
+    if (XrResult r =
+            session.vk->read_depth(depth_chain.images[*depth_chain.last_released], depth_chain.desc,
+                                   depth_sub.imageArrayIndex, depth_sub.imageRect, views[i].depth);
+        XR_FAILED(r))
+      return r;
+    views[i].has_depth = true;
+    views[i].depth_width = static_cast<uint32_t>(depth_sub.imageRect.extent.width);
+    views[i].depth_height = static_cast<uint32_t>(depth_sub.imageRect.extent.height);
   }
   rt.recorded.views = std::move(views);
   return XR_SUCCESS;
@@ -199,6 +217,14 @@ XrResult xrEndFrame(XrSession session, const XrFrameEndInfo* info) {
   frame.layer_count = info->layerCount;
   frame.projection_views = projection != nullptr ? projection->viewCount : 0;
   frame.depth_submitted = projection != nullptr && projection_depth ? XR_TRUE : XR_FALSE;
+  if (frame.depth_submitted) {
+    const auto& depth = *reinterpret_cast<const XrCompositionLayerDepthInfoKHR*>(
+        find_in_chain(projection->views[0].next, XR_TYPE_COMPOSITION_LAYER_DEPTH_INFO_KHR));
+    frame.depth_min = depth.minDepth;
+    frame.depth_max = depth.maxDepth;
+    frame.depth_near_z = depth.nearZ;
+    frame.depth_far_z = depth.farZ;
+  }
   frame.projection_space = XR_REFERENCE_SPACE_TYPE_MAX_ENUM;
   Space* space = nullptr;
   Session* space_session = nullptr;

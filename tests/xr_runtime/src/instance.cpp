@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "entry_points.h"
 #include "paths.h"
@@ -43,6 +44,13 @@ const char* structure_type_name(XrStructureType value) {
 #undef TRIALXR_XRT_CASE
 }
 
+// Whether the runtime lists `name` now (XR_KHR_composition_layer_depth can be withdrawn
+// through the control API).
+bool offered(const Device& device, const char* name) {
+  return device.depth_extension_offered ||
+         std::strcmp(name, XR_KHR_COMPOSITION_LAYER_DEPTH_EXTENSION_NAME) != 0;
+}
+
 }  // namespace
 
 XrResult xrEnumerateInstanceExtensionProperties(const char* layer_name, uint32_t capacity,
@@ -50,7 +58,13 @@ XrResult xrEnumerateInstanceExtensionProperties(const char* layer_name, uint32_t
                                                 XrExtensionProperties* properties) {
   if (layer_name != nullptr) return XR_ERROR_API_LAYER_NOT_PRESENT;
   if (count == nullptr) return XR_ERROR_VALIDATION_FAILURE;
-  constexpr auto n = static_cast<uint32_t>(std::size(kExtensions));
+  std::vector<Extension> listed;
+  {
+    auto lock = lock_runtime();
+    for (const Extension& e : kExtensions)
+      if (offered(runtime().device, e.name)) listed.push_back(e);
+  }
+  const auto n = static_cast<uint32_t>(listed.size());
   *count = n;
   if (capacity == 0) return XR_SUCCESS;
   if (properties == nullptr) return XR_ERROR_VALIDATION_FAILURE;
@@ -58,8 +72,8 @@ XrResult xrEnumerateInstanceExtensionProperties(const char* layer_name, uint32_t
   for (uint32_t i = 0; i < n; ++i)
     if (properties[i].type != XR_TYPE_EXTENSION_PROPERTIES) return XR_ERROR_VALIDATION_FAILURE;
   for (uint32_t i = 0; i < n; ++i) {
-    copy_string(properties[i].extensionName, kExtensions[i].name);
-    properties[i].extensionVersion = kExtensions[i].version;
+    copy_string(properties[i].extensionName, listed[i].name);
+    properties[i].extensionVersion = listed[i].version;
   }
   return XR_SUCCESS;
 }
@@ -90,6 +104,8 @@ XrResult xrCreateInstance(const XrInstanceCreateInfo* info, XrInstance* instance
   }
   auto lock = lock_runtime();
   Runtime& rt = runtime();
+  if (depth && !offered(rt.device, XR_KHR_COMPOSITION_LAYER_DEPTH_EXTENSION_NAME))
+    return XR_ERROR_EXTENSION_NOT_PRESENT;
   // One instance at a time, as the specification allows: the control API has one target.
   if (rt.instance) return XR_ERROR_LIMIT_REACHED;
   rt.instance = std::make_unique<Instance>(rt.new_id());

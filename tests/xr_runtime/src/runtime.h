@@ -76,6 +76,7 @@ struct Device {
   XrExtent2Df stage_bounds{2.0f, 2.0f};
   float eye_height = 1.2f;
   bool headset_connected = true;
+  bool depth_extension_offered = true;  // XR_KHR_composition_layer_depth
   XrPosef head = kIdentityPose;
   std::array<Controller, 2> hands = default_hands();
   bool focus_allowed = true;
@@ -92,6 +93,11 @@ struct Recorded {
     uint32_t width = 0;
     uint32_t height = 0;
     std::vector<uint8_t> rgba;
+    // The chained depth sub-image, when there was one.
+    bool has_depth = false;
+    uint32_t depth_width = 0;
+    uint32_t depth_height = 0;
+    std::vector<float> depth;
   };
   std::vector<View> views;  // of the last projection layer submitted
 };

@@ -190,6 +190,34 @@ bool is_bgra(VkFormat format) {
 
 XrResult VulkanSession::read_rgba(const VulkanImage& image, const ImageDesc& desc, uint32_t layer,
                                   const XrRect2Di& rect, std::vector<uint8_t>& rgba) {
+  if (XrResult r = copy_to_host(image, VK_IMAGE_ASPECT_COLOR_BIT,
+                                VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, layer, rect, rgba);
+      XR_FAILED(r))
+    return r;
+  if (is_bgra(desc.format)) {
+    for (std::size_t i = 0; i + 3 < rgba.size(); i += 4) std::swap(rgba[i], rgba[i + 2]);
+  }
+  return XR_SUCCESS;
+}
+
+XrResult VulkanSession::read_depth(const VulkanImage& image, const ImageDesc& desc, uint32_t layer,
+                                   const XrRect2Di& rect, std::vector<float>& depth) {
+  // A buffer copy of D32_SFLOAT's depth aspect is 32-bit floats, tightly packed.
+  if (desc.format != VK_FORMAT_D32_SFLOAT) return XR_ERROR_RUNTIME_FAILURE;
+  std::vector<uint8_t> bytes;
+  if (XrResult r =
+          copy_to_host(image, VK_IMAGE_ASPECT_DEPTH_BIT,
+                       VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL, layer, rect, bytes);
+      XR_FAILED(r))
+    return r;
+  depth.resize(bytes.size() / sizeof(float));
+  std::memcpy(depth.data(), bytes.data(), depth.size() * sizeof(float));
+  return XR_SUCCESS;
+}
+
+XrResult VulkanSession::copy_to_host(const VulkanImage& image, VkImageAspectFlags aspect,
+                                     VkImageLayout layout, uint32_t layer, const XrRect2Di& rect,
+                                     std::vector<uint8_t>& bytes) {
   const auto width = static_cast<uint32_t>(rect.extent.width);
   const auto height = static_cast<uint32_t>(rect.extent.height);
   const VkDeviceSize size = VkDeviceSize{width} * height * 4;
@@ -218,11 +246,11 @@ XrResult VulkanSession::read_rgba(const VulkanImage& image, const ImageDesc& des
     return r;
 
   if (XrResult r = begin_commands(); XR_FAILED(r)) return r;
-  const VkImageSubresourceRange range{VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, layer, 1};
+  const VkImageSubresourceRange range{aspect, 0, 1, layer, 1};
   auto to_src = vk_struct<VkImageMemoryBarrier>(VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER);
   to_src.srcAccessMask = VK_ACCESS_MEMORY_WRITE_BIT;
   to_src.dstAccessMask = VK_ACCESS_TRANSFER_READ_BIT;
-  to_src.oldLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+  to_src.oldLayout = layout;
   to_src.newLayout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
   to_src.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
   to_src.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
@@ -231,7 +259,7 @@ XrResult VulkanSession::read_rgba(const VulkanImage& image, const ImageDesc& des
   fn_.vkCmdPipelineBarrier(commands_, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT,
                            VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr, 0, nullptr, 1, &to_src);
   VkBufferImageCopy copy{};
-  copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, layer, 1};
+  copy.imageSubresource = {aspect, 0, layer, 1};
   copy.imageOffset = {rect.offset.x, rect.offset.y, 0};
   copy.imageExtent = {width, height, 1};
   fn_.vkCmdCopyImageToBuffer(commands_, image.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
@@ -240,7 +268,7 @@ XrResult VulkanSession::read_rgba(const VulkanImage& image, const ImageDesc& des
   back.srcAccessMask = VK_ACCESS_TRANSFER_READ_BIT;
   back.dstAccessMask = VK_ACCESS_MEMORY_READ_BIT | VK_ACCESS_MEMORY_WRITE_BIT;
   back.oldLayout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
-  back.newLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+  back.newLayout = layout;
   auto to_host = vk_struct<VkBufferMemoryBarrier>(VK_STRUCTURE_TYPE_BUFFER_MEMORY_BARRIER);
   to_host.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
   to_host.dstAccessMask = VK_ACCESS_HOST_READ_BIT;
@@ -257,12 +285,9 @@ XrResult VulkanSession::read_rgba(const VulkanImage& image, const ImageDesc& des
   if (XrResult r = to_xr(fn_.vkMapMemory(device_, staging.memory, 0, size, 0, &mapped));
       XR_FAILED(r))
     return r;
-  rgba.resize(static_cast<std::size_t>(size));
-  std::memcpy(rgba.data(), mapped, rgba.size());
+  bytes.resize(static_cast<std::size_t>(size));
+  std::memcpy(bytes.data(), mapped, bytes.size());
   fn_.vkUnmapMemory(device_, staging.memory);
-  if (is_bgra(desc.format)) {
-    for (std::size_t i = 0; i + 3 < rgba.size(); i += 4) std::swap(rgba[i], rgba[i + 2]);
-  }
   return XR_SUCCESS;
 }
 

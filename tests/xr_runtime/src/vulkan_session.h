@@ -85,6 +85,10 @@ class VulkanSession {
   // (RGBA8, rows top first), leaving the image in COLOR_ATTACHMENT_OPTIMAL.
   XrResult read_rgba(const VulkanImage& image, const ImageDesc& desc, uint32_t layer,
                      const XrRect2Di& rect, std::vector<uint8_t>& rgba);
+  // The same for the depth aspect of a released D32_SFLOAT image, as floats, leaving it in
+  // DEPTH_STENCIL_ATTACHMENT_OPTIMAL. XR_ERROR_RUNTIME_FAILURE for any other format.
+  XrResult read_depth(const VulkanImage& image, const ImageDesc& desc, uint32_t layer,
+                      const XrRect2Di& rect, std::vector<float>& depth);
 
  private:
   VulkanSession() = default;
@@ -99,6 +103,10 @@ class VulkanSession {
   std::optional<uint32_t> memory_type(uint32_t allowed, VkMemoryPropertyFlags wanted) const;
   XrResult begin_commands();
   XrResult submit_and_wait();
+  // Copies `rect` of `aspect` of mip 0 of layer `layer` (4 bytes a texel) to `bytes`, the
+  // image going from `layout` to TRANSFER_SRC_OPTIMAL and back.
+  XrResult copy_to_host(const VulkanImage& image, VkImageAspectFlags aspect, VkImageLayout layout,
+                        uint32_t layer, const XrRect2Di& rect, std::vector<uint8_t>& bytes);
 
   Functions fn_;
   VkPhysicalDevice physical_ = VK_NULL_HANDLE;

@@ -230,6 +230,31 @@ int cmd_inspect(const std::string& path, const std::vector<std::string>& trust, 
     out << fmt::format("text {:<6} {}, {} glyphs in a {}x{} distance-field atlas ({})\n", langs[l],
                        b->string(f.family), f.glyph_count, t.width, t.height, human_size(t.size));
   }
+  for (std::uint32_t l = 0; l < langs.size(); ++l) {
+    std::size_t spoken = 0, drafts = 0;
+    std::uint64_t samples = 0, bytes = 0;
+    std::vector<std::string> draft_ids;
+    for (std::uint32_t line = 0; line < b->lines().size(); ++line) {
+      const bundle::NarrationRecord* n = b->narration(line, l);
+      if (n == nullptr) continue;
+      ++spoken;
+      samples += n->samples;
+      for (std::uint32_t k = 0; k < n->packet_count; ++k)
+        bytes += b->audio_packets()[n->first_packet + k].size;
+      if ((n->flags & bundle::kNarrationSynthesised) != 0) {
+        ++drafts;
+        if (draft_ids.size() < 6) draft_ids.emplace_back(b->string(b->lines()[line].id));
+      }
+    }
+    if (spoken == 0) continue;
+    std::string draft_text =
+        drafts == 0 ? std::string("all recorded")
+                    : fmt::format("{} DRAFT (synthesised): {}{}", drafts, fmt::join(draft_ids, " "),
+                                  drafts > draft_ids.size() ? " …" : "");
+    out << fmt::format("audio {:<5} {} lines, {:.1f} s of narration, {}; {}\n", langs[l], spoken,
+                       static_cast<double>(samples) / bundle::kOpusSampleRate, human_size(bytes),
+                       draft_text);
+  }
   out << "steps      ";
   for (const auto& s : b->steps()) out << " " << b->string(s.name);
   out << "\nsections\n";
@@ -278,7 +303,10 @@ int run_build_cli(const std::vector<std::string>& args, std::ostream& out, std::
 
   std::string script, output, key, bundle_path, base;
   std::vector<std::string> trust;
-  bool dry_run = false, release = false;
+  bool dry_run = false, release = false, require_recordings = false;
+  const char* recordings_help =
+      "Refuse synthesised narration: every spoken line in every language must name a "
+      "recording (script: say \"…\" audio \"FILE\"; PO file: # audio: FILE)";
   const char* release_help =
       "Release build: a missing translation file, or a missing or stale translation, is an "
       "error (preview builds warn and show the base text, marked)";
@@ -291,10 +319,12 @@ int run_build_cli(const std::vector<std::string>& args, std::ostream& out, std::
                     "Sign with this secret key file (from 'keygen'); patient players "
                     "only open signed bundles");
   build->add_flag("--release", release, release_help);
+  build->add_flag("--require-recordings", require_recordings, recordings_help);
 
   auto* check = app.add_subcommand("check", "Report the script's problems without building");
   check->add_option("script", script, "The scene script (.txs)")->required();
   check->add_flag("--release", release, release_help);
+  check->add_flag("--require-recordings", require_recordings, recordings_help);
 
   auto* strings = app.add_subcommand(
       "strings",
@@ -354,7 +384,7 @@ int run_build_cli(const std::vector<std::string>& args, std::ostream& out, std::
     err << "run 'trialxr-build --help' for usage\n";
     return kExitUsage;
   }
-  CompileOptions options{.release = release};
+  CompileOptions options{.release = release, .require_recorded_narration = require_recordings};
   if (build->parsed()) return cmd_build(script, output, key, options, out, err);
   if (check->parsed()) return cmd_check(script, options, out, err);
   if (strings->parsed()) return cmd_strings(script, out, err);

@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 
+#include "narration_lowering.h"
 #include "text_lowering.h"
 #include "translations.h"
 #include "trialxr/compiler/image_import.h"
@@ -70,6 +71,7 @@ class SceneCompiler {
   void lower_meta();
   void lower_lines();
   void lower_text();
+  void lower_narration();
   float viewing_distance(const Name& target) const;
   void lower_objects();
   std::uint32_t lower_cues(const std::vector<Cue>& cues);
@@ -87,6 +89,7 @@ class SceneCompiler {
   Translations translations_;
   std::map<std::string, std::uint32_t> lines_by_id_;
   std::vector<LineSource> line_sources_;  // like content.lines
+  std::vector<NarrationSource> narration_sources_;
   std::map<std::string, std::uint32_t> nodes_by_name_;
   std::vector<ModelPlacement> placements_;  // per object (empty for non-models)
 };
@@ -331,10 +334,45 @@ void SceneCompiler::lower_lines() {
     c.lines.push_back({c.strings.intern(t.line_id), t.line, static_cast<std::uint32_t>(t.kind)});
     bundle::StrRef text = c.strings.intern(t.text);
     c.line_text.push_back({text, 0, 0});
-    // The other languages come from the PO files, or fall back to the base text, marked.
+    const std::uint32_t line = static_cast<std::uint32_t>(c.lines.size() - 1);
+    const std::vector<std::string>& tags = r_.model.header.languages;
+    NarrationSource base;
+    if (t.kind == bundle::LineKind::say) {
+      base.line = line;
+      base.text = t.text;
+      base.voice_language = tags.empty() ? std::string("en") : tags[0];
+      base.file = file_;
+      base.loc = t.loc;
+      if (!t.audio.empty()) {
+        base.audio_name = t.audio;
+        base.audio_path =
+            (std::filesystem::path(file_).parent_path() / t.audio).lexically_normal().string();
+        base.loc = t.audio_loc;
+      }
+      narration_sources_.push_back(base);
+    }
+    // The other languages come from the PO files, or fall back to the base text, marked
+    // (and then heard in the base language too).
     for (std::size_t l = 1; l < languages; ++l) {
       TranslatedText translated = translations_.text(t, l);
       c.line_text.push_back({c.strings.intern(translated.text), translated.flags, 0});
+      if (t.kind != bundle::LineKind::say) continue;
+      NarrationSource n = base;
+      n.language = static_cast<std::uint32_t>(l);
+      if ((translated.flags & bundle::kTextMissing) == 0) {
+        n.text = translated.text;
+        n.voice_language = l < tags.size() ? tags[l] : base.voice_language;
+        n.audio_name.clear();
+        n.audio_path.clear();
+        n.loc = t.loc;
+        if (translated.audio) {
+          n.audio_name = translated.audio->name;
+          n.audio_path = translated.audio->path;
+          n.file = translated.audio->po_file;
+          n.loc = translated.audio->loc;
+        }
+      }
+      narration_sources_.push_back(std::move(n));
     }
   };
   add(r_.model.header.title);
@@ -573,9 +611,17 @@ void SceneCompiler::lower_text() {
   }
 }
 
+void SceneCompiler::lower_narration() {
+  compiler::lower_narration(narration_sources_,
+                            std::max<std::size_t>(1, r_.model.header.languages.size()), options_,
+                            r_.content, r_.diags, r_.inputs, source_hash_);
+}
+
 void SceneCompiler::lower() {
   lower_lines();
   lower_text();
+  if (r_.diags.has_errors()) return;
+  lower_narration();
   if (r_.diags.has_errors()) return;
   lower_meta();
   lower_objects();

@@ -1,6 +1,7 @@
 #include "translations.h"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <filesystem>
 
 #include "translation_diagnostics.h"
@@ -15,7 +16,7 @@ namespace trialxr::compiler {
 TranslatedText Translations::text(const Text& t, std::size_t language) const {
   auto it = texts_.find({t.line_id, language});
   if (it != texts_.end()) return it->second;
-  return {t.text, bundle::kTextMissing};
+  return {t.text, bundle::kTextMissing, std::nullopt};
 }
 
 void Translations::set(const std::string& line_id, std::size_t language, TranslatedText text) {
@@ -23,6 +24,47 @@ void Translations::set(const std::string& line_id, std::size_t language, Transla
 }
 
 namespace {
+
+// `# audio: FILE` among an entry's translator comments, located in the PO file's text.
+std::optional<NarrationFile> narration_file(const l10n::CatalogEntry& entry,
+                                            const std::string& po_path,
+                                            const std::string& po_text) {
+  std::string_view comments = entry.translator_comment;
+  while (!comments.empty()) {
+    const std::size_t end = comments.find('\n');
+    std::string_view line = comments.substr(0, end);
+    comments = end == std::string_view::npos ? std::string_view() : comments.substr(end + 1);
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    if (!line.starts_with("audio:")) continue;
+    std::string_view name = line.substr(6);
+    while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\t' || name.back() == '\r'))
+      name.remove_suffix(1);
+    NarrationFile f;
+    f.name = std::string(name);
+    f.po_file = po_path;
+    f.path = (std::filesystem::path(po_path).parent_path() / f.name).lexically_normal().string();
+    // Locate it: the comment line holding the name, in the entry for this line id.
+    const std::size_t entry_at = po_text.find("msgctxt \"" + entry.line_id + "\"");
+    std::size_t at = std::string::npos;
+    for (std::size_t p = po_text.find("audio:"); p != std::string::npos && p < entry_at;
+         p = po_text.find("audio:", p + 1)) {
+      const std::size_t name_at = po_text.find(f.name, p);
+      if (name_at != std::string::npos && name_at < po_text.find('\n', p)) at = name_at;
+    }
+    if (at != std::string::npos) {
+      f.loc.line = static_cast<std::uint32_t>(
+          std::count(po_text.begin(), po_text.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1);
+      const std::size_t line_start = po_text.rfind('\n', at);
+      f.loc.column = static_cast<std::uint32_t>(
+          at - (line_start == std::string::npos ? 0 : line_start + 1) + 1);
+      f.loc.length = static_cast<std::uint32_t>(std::max<std::size_t>(1, f.name.size()));
+    }
+    if (f.name.empty()) return std::nullopt;
+    return f;
+  }
+  return std::nullopt;
+}
 
 // Where the script names a language: its code in the header's `languages` line.
 SourceLoc language_loc(const std::vector<Statement>& statements, const SceneHeader& header,
@@ -143,6 +185,7 @@ Translations load_translations(const std::vector<Statement>& statements,
         r.diags.error(kBadTranslationFile, path, {}, catalog.error().message);
       continue;
     }
+    const std::string po_text = read_file(path).value_or(std::string());
     std::vector<l10n::ResolvedText> resolved = l10n::resolve(strings, *catalog);
     for (std::size_t i = 0; i < texts.size(); ++i) {
       const l10n::ResolvedText& res = resolved[i];
@@ -154,7 +197,10 @@ Translations load_translations(const std::vector<Statement>& statements,
         check.stale(texts[i], *res.entry);
         flags = bundle::kTextStale;
       }
-      out.set(texts[i].line_id, l, {res.text, flags});
+      std::optional<NarrationFile> audio;
+      if (res.entry != nullptr && res.status != l10n::TextStatus::missing)
+        audio = narration_file(*res.entry, path, po_text);
+      out.set(texts[i].line_id, l, {res.text, flags, std::move(audio)});
     }
   }
   return out;

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,9 +18,19 @@
 
 namespace trialxr::compiler {
 
+// A recorded narration named in a PO file: a translator comment `# audio: FILE` on the
+// line's entry, FILE relative to the PO file's folder.
+struct NarrationFile {
+  std::string name;  // as written
+  std::string path;  // resolved against the PO file's folder
+  std::string po_file;
+  SourceLoc loc;  // of the name, in po_file
+};
+
 struct TranslatedText {
   std::string text;
   std::uint32_t flags = 0;  // bundle::LineTextFlags
+  std::optional<NarrationFile> audio;
 };
 
 class Translations {

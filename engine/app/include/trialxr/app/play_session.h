@@ -24,6 +24,13 @@ struct PlayOptions {
   bool prefer_stage = false;
   bool prefer_passthrough = false;
   std::uint32_t max_frames = 0;  // automation: end after this many frames
+  // Narration through OpenAL Soft: the device (empty: the default), master volume, mute,
+  // mono audio (W3C XAUR: nothing panned). `audio` false opens no device.
+  bool audio = true;
+  std::string audio_device;
+  float volume = 1.0f;
+  bool mute = false;
+  bool mono_audio = false;
   // The session record (engine/records), sealed to the study's key and appended to
   // `records` at the end: the pseudonymous participant code the coordinator typed and
   // the site. All three or none.

@@ -28,6 +28,12 @@ struct PreviewOptions {
   std::uint32_t width = 1280;
   std::uint32_t height = 720;
   double fixed_step = 0.0;  // seconds per frame; 0 = real time (tests use a fixed step)
+  // Narration through OpenAL Soft, as in `trialxr play`.
+  bool audio = true;
+  std::string audio_device;
+  float volume = 1.0f;
+  bool mute = false;
+  bool mono_audio = false;
 };
 
 class PreviewSession {

@@ -21,6 +21,8 @@
 //     without it, one render pass per view (one layer each);
 //   - MSAA (RendererDesc::msaa_samples where the device allows it), resolved into the
 //     target;
+//   - depth, when the host hands in a DepthTarget: resolved into it with MSAA (sample 0,
+//     Vulkan 1.2's depth-stencil resolve), written straight into it without;
 //   - opaque and alpha-mask items, then the highlight (stencil mark + outline), then
 //     blended items (alpha blend materials and items with opacity < 1) back to front
 //     by view depth;
@@ -78,7 +80,9 @@ struct FrameStats {
   std::uint32_t opaque_draws = 0;
   std::uint32_t blend_draws = 0;
   std::uint32_t outline_draws = 0;
-  std::uint32_t ui_quads = 0;  // text glyphs, panels and lines
+  std::uint32_t ui_quads = 0;   // text glyphs, panels and lines
+  bool depth_target = false;    // the frame's depth went into a host's DepthTarget
+  bool depth_resolved = false;  // by a multisample resolve (else as the attachment itself)
 };
 
 class Renderer {
@@ -103,11 +107,25 @@ class Renderer {
   // device allows them as MSAA-resolvable colour attachments.
   bool supports_target_format(VkFormat format) const;
 
+  // Depth formats a DepthTarget may have: D32_SFLOAT, X8_D24_UNORM_PACK32, D16_UNORM,
+  // D24_UNORM_S8_UINT, D32_SFLOAT_S8_UINT, D16_UNORM_S8_UINT, as the device allows them as
+  // depth-stencil attachments and as the renderer's sample count needs:
+  //   - with MSAA the multisampled depth-stencil image is resolved into the target, so the
+  //     device needs a depth-stencil format with the same depth bits and type (D32_SFLOAT
+  //     pairs with D32_SFLOAT_S8_UINT) at that sample count, and sample-zero depth resolve;
+  //   - without MSAA the target is the depth-stencil attachment itself, and the highlight's
+  //     outline needs its stencil: only the formats with a stencil component.
+  bool supports_depth_target_format(VkFormat format) const;
+
   // Draws `input` into `target` and submits. Errors: an unsupported target format.
   // Programming errors (a view count that does not fit the target's layers, a mesh,
   // joint or weight index out of range, items without a loaded scene) are
   // TRIALXR_CHECKs.
   Status render(const RenderTarget& target, const FrameInput& input, const SubmitSync& sync = {});
+  // The same, and the frame's depth into `depth` (render_target.h). Errors also: a depth
+  // format supports_depth_target_format refuses.
+  Status render(const RenderTarget& target, const DepthTarget& depth, const FrameInput& input,
+                const SubmitSync& sync = {});
 
   // Waits until every submitted frame has finished (a host's readback, shutdown).
   void wait_idle();

@@ -2,7 +2,9 @@
 // renderer's Vulkan instance and device through the runtime (the renderer never sees
 // OpenXR), a seated session in LOCAL space (STAGE when asked and offered), a stereo
 // swapchain (one two-layer array image per frame, rendered with multiview where the
-// device has it), the frame loop, the session state machine and the input actions.
+// device has it), the frame loop, the session state machine and the input actions. When the
+// runtime offers XR_KHR_composition_layer_depth, a second two-layer swapchain receives the
+// renderer's depth and each projection view chains an XrCompositionLayerDepthInfoKHR.
 //
 //   auto host = xr::XrHost::create({});          // "no OpenXR runtime: ..." when none
 //   (*host)->renderer().load(bundle);

@@ -33,6 +33,9 @@ struct CompileOptions {
   // translations (TX0700, TX0702, TX0703); a preview build warns and shows the base
   // text, marked, in their place.
   bool release = false;
+  // Refuse synthesised narration (TX0904): every `say` line in every language must name
+  // a recording. For the release of a scene to patients once recordings exist.
+  bool require_recorded_narration = false;
 };
 
 // Fails only when the script itself cannot be read; everything else is a diagnostic.

@@ -21,6 +21,8 @@ struct Text {
   bundle::LineKind kind = bundle::LineKind::say;
   std::uint32_t line = 0;  // script line
   SourceLoc loc;           // the string literal
+  std::string audio;       // `say "…" audio "FILE"`: the recorded narration, as written
+  SourceLoc audio_loc;
 };
 
 // `font "Family"` (every language) or `font zh "Family"` (one language).
