@@ -1212,6 +1212,66 @@ TEST(BundleCrossReferences, EachBrokenReferenceIsNamed) {
   EXPECT_EQ(open_error(RawBundle::parse(file).serialize()), "<opened>");
 }
 
+// The minimal bundle with narration for its one line: two packets of three bytes.
+BundleContent minimal_with_narration() {
+  BundleContent c = make_minimal_content();
+  c.opus = Bytes(6, std::byte{0xF8});
+  c.audio_packets = {{0, 3}, {3, 3}};
+  NarrationRecord n{};
+  n.first_packet = 0;
+  n.packet_count = 2;
+  n.samples = 1000;
+  n.pre_skip = 312;
+  n.flags = kNarrationSynthesised;
+  n.source = c.strings.intern("espeak-ng 1.51 voice en-us");
+  c.narration = {n};
+  return c;
+}
+
+TEST(BundleNarration, RoundTripAndLength) {
+  Bytes file = write_ok(minimal_with_narration());
+  auto b = Bundle::open_bytes(file, preview());
+  ASSERT_TRUE(b) << b.error().message;
+  ASSERT_NE(b->narration(0, 0), nullptr);
+  EXPECT_EQ(b->narration(0, 0)->samples, 1000u);
+  EXPECT_EQ(b->string(b->narration(0, 0)->source), "espeak-ng 1.51 voice en-us");
+  EXPECT_DOUBLE_EQ(*b->narration_seconds(0, 0), 1000.0 / 48000.0);
+  EXPECT_EQ(b->narration(0, 1), nullptr);  // no such language
+  EXPECT_EQ(b->audio_packets().size(), 2u);
+  EXPECT_EQ(b->opus_data().size(), 6u);
+  auto plain = Bundle::open_bytes(write_ok(make_minimal_content()), preview());
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->narration(0, 0), nullptr);  // before 1.3: no audio, lengths estimated
+  EXPECT_FALSE(plain->narration_seconds(0, 0));
+}
+
+TEST(BundleNarration, EachBrokenRecordIsNamed) {
+  const Bytes file = write_ok(minimal_with_narration());
+  const std::vector<CrossCase> cases = {
+      {"narration count", edit<NarrationRecord>(kSecNarration, [](auto& n) { n.push_back(n[0]); }),
+       "section NARR: holds 2 records; expected 1 (1 lines x 1 languages)"},
+      {"packet range", edit<NarrationRecord>(kSecNarration, [](auto& n) { n[0].packet_count = 3; }),
+       "section NARR: record 0 packets"},
+      {"samples", edit<NarrationRecord>(kSecNarration, [](auto& n) { n[0].samples = 1700; }),
+       "section NARR: record 0 1700 samples after a pre-skip of 312 do not fit in 2 packets"},
+      {"flags", edit<NarrationRecord>(kSecNarration, [](auto& n) { n[0].flags = 4; }),
+       "section NARR: record 0 flags 0x4 are unknown"},
+      {"empty packet", edit<AudioPacketRecord>(kSecAudioPackets, [](auto& p) { p[1].size = 0; }),
+       "section APKT: record 1 size 0 is not an Opus packet's (1..1275)"},
+      {"packet outside",
+       edit<AudioPacketRecord>(kSecAudioPackets, [](auto& p) { p[1].offset = 5; }),
+       "section APKT: record 1 bytes [5, 8) lie outside OPUS (6 bytes)"},
+      {"packets without records", [](RawBundle& r) { r.remove(kSecNarration); },
+       "section NARR: is missing but APKT holds packets"},
+  };
+  for (const CrossCase& c : cases) {
+    SCOPED_TRACE(c.what);
+    RawBundle raw = RawBundle::parse(file);
+    c.change(raw);
+    EXPECT_CONTAINS(open_error(raw.serialize()), "<memory>: " + c.expected);
+  }
+}
+
 TEST(BundleCrossReferences, SharedIdenticalRangesAreFine) {
   RawBundle raw = RawBundle::parse(write_ok(make_full_content()));
   const PrimitiveRecord p0 = raw.records<PrimitiveRecord>(kSecPrimitives)[0];
