@@ -32,6 +32,7 @@
 #include "trialxr/compiler/scene_compiler.h"
 #include "trialxr/scene/narration.h"
 #include "trialxr/scene/player.h"
+#include "trialxr/scene/storyboard.h"
 
 namespace {
 
@@ -154,31 +155,15 @@ void BM_DecodeNarration(benchmark::State& state) {
 }
 BENCHMARK(BM_DecodeNarration)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
-// The storyboard policy: Continue when asked, the first correct option for a quiz.
-void act(scene::Player& p) {
-  const scene::FrameState& f = p.frame();
-  if (f.quiz.visible && !f.quiz.answered) {
-    for (std::uint32_t i = 0; i < f.quiz.options.size(); ++i) {
-      if (f.quiz.options[i].correct) {
-        p.choose(i);
-        return;
-      }
-    }
-  } else if (f.waiting_for_continue) {
-    p.press_continue();
-  }
-}
-
 void BM_NarrationVoiceUpdate(benchmark::State& state) {
   const bundle::Bundle& b = *sample().bundle;
-  // One full run at 90 Hz, recorded.
+  // One full scripted run (the storyboard's answers) at 90 Hz, recorded.
   std::vector<scene::FrameState> frames;
   {
+    const scene::GuidedRun run = scene::guided_run(b);
     scene::Player p(b);
-    while (!p.frame().ended && p.time() < 600 * scene::kMicrosPerSecond) {
-      frames.push_back(p.tick_micros(11'111));
-      act(p);
-    }
+    p.load_inputs(run.inputs);
+    while (p.time() < run.end_time) frames.push_back(p.tick_micros(11'111));
   }
   auto out = audio::AudioOutput::open_loopback(kRate);
   if (!out) die(out.error().message);

@@ -180,13 +180,17 @@ TEST(Narration, ABrokenRecordingIsALocatedError) {
   EXPECT_NE(d.message.find("broken.wav"), std::string::npos) << d.message;
 }
 
+// Line a has a recording (0.8 s at 16 kHz), line b (script line 8) has none.
+std::string one_recorded_one_not(const TempDir& dir) {
+  write_tone(dir, "a.wav", 0.8, 16000);
+  return dir.write("s.txs", header() +
+                                "step one\n  say \"Recorded.\" audio \"a.wav\" #line:a\n"
+                                "  say \"Not recorded.\" #line:b\n");
+}
+
 TEST(Narration, ReleasesCanRequireRecordings) {
   TempDir dir;
-  write_tone(dir, "a.wav", 0.8, 16000);
-  const std::string script =
-      dir.write("s.txs", header() +
-                             "step one\n  say \"Recorded.\" audio \"a.wav\" #line:a\n"
-                             "  say \"Not recorded.\" #line:b\n");
+  const std::string script = one_recorded_one_not(dir);
   auto r = compiler::compile_scene(script, {.require_recorded_narration = true});
   ASSERT_TRUE(r);
   ASSERT_FALSE(r->ok());
@@ -198,11 +202,7 @@ TEST(Narration, ReleasesCanRequireRecordings) {
 
 TEST(Narration, InspectListsTheDrafts) {
   TempDir dir;
-  write_tone(dir, "a.wav", 0.8, 16000);
-  const std::string script =
-      dir.write("s.txs", header() +
-                             "step one\n  say \"Recorded.\" audio \"a.wav\" #line:a\n"
-                             "  say \"Not recorded.\" #line:b\n");
+  const std::string script = one_recorded_one_not(dir);
   const std::string out = dir.file("s.trxb");
   auto build = run_cli(compiler::run_build_cli, {"build", script, "-o", out});
   ASSERT_EQ(build.code, 0) << build.err;
