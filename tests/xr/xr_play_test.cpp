@@ -32,6 +32,7 @@
 #include "trialxr/records/study_key.h"
 #include "trialxr/scene/player.h"
 #include "trialxr/stage/ui_layout.h"
+#include "trialxr/xr/xr_host.h"
 #include "trialxr_test_runtime.h"
 
 namespace trialxr::testing {
@@ -301,6 +302,47 @@ TEST_F(XrPlay, LosingFocusPausesAndRegainingItResumes) {
   const auto paused = r.out.find("paused");
   ASSERT_NE(paused, std::string::npos) << r.out;
   EXPECT_NE(r.out.find("resumed", paused), std::string::npos) << r.out;
+}
+
+// Yaw of a head pose in degrees (positive: turned left), from where it looks.
+float yaw_of(const glm::quat& q) {
+  const glm::vec3 forward = q * glm::vec3(0, 0, -1);
+  return glm::degrees(std::atan2(-forward.x, -forward.z));
+}
+
+TEST_F(XrPlay, RecentreMakesWhereThePatientLooksStraightAhead) {
+  // The patient sits turned 60 degrees left and 30 cm to the side of where the session
+  // began; after a recentre the scene is straight ahead of them again.
+  runtime().get<PFN_trialxr_test_set_head_pose>("trialxr_test_set_head_pose")(
+      XrPosef{{0.0f, std::sin(glm::radians(30.0f)), 0.0f, std::cos(glm::radians(30.0f))},
+              {0.3f, 0.0f, 0.0f}});
+  auto host = xr::XrHost::create({});
+  ASSERT_TRUE(host) << host.error().message;
+  xr::XrHost& xr = **host;
+  std::optional<xr::Pose> head;
+  auto run_frames = [&](int n) {
+    for (int i = 0; i < n && xr.running(); ++i) {
+      ASSERT_TRUE(xr.poll());
+      ASSERT_TRUE(xr.frame([&](const xr::XrFrame& f, render::FrameInput&) { head = f.head; }));
+    }
+  };
+  run_frames(10);
+  ASSERT_TRUE(xr.focused());
+  ASSERT_TRUE(head);
+  EXPECT_NEAR(yaw_of(head->orientation), 60.0f, 0.5f);
+  const glm::vec3 before = head->position;
+  EXPECT_NEAR(before.x, 0.3f, 1e-3f);
+  xr.recenter();
+  run_frames(3);
+  EXPECT_NEAR(yaw_of(head->orientation), 0.0f, 0.5f);
+  EXPECT_NEAR(head->position.x, 0.0f, 1e-3f);
+  EXPECT_NEAR(head->position.z, 0.0f, 1e-3f);
+  EXPECT_NEAR(head->position.y, before.y, 1e-3f);  // the eye height stays
+  xr.request_exit();
+  for (int i = 0; i < 20 && xr.running(); ++i) {
+    ASSERT_TRUE(xr.poll());
+    ASSERT_TRUE(xr.frame([](const xr::XrFrame&, render::FrameInput&) {}));
+  }
 }
 
 TEST_F(XrPlay, ALostSessionEndsWithAMessage) {
