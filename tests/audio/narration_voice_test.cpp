@@ -175,6 +175,41 @@ TEST(AudioNarration, LanguageSwitchPlaysTheOtherLanguage) {
   EXPECT_EQ(now->language, 1u);
 }
 
+TEST(AudioNarration, AVoiceFromAnObjectComesFromThereUnlessMono) {
+  TempDir dir;
+  const bundle::Bundle b = narrated_bundle(dir);
+  NarrationRig rig(b);
+  scene::FrameState frame = rig.tick().frame;
+  ASSERT_EQ(frame.subtitle_line, line_of(b, "one"));
+  auto settled = [&](scene::FrameState f) {
+    rig.show(f);  // OpenAL ramps gains over one update
+    f.scene_time += 10'000;
+    return rig.show(f);
+  };
+  // `say … from NAME` with the object two metres to the patient's left.
+  frame.subtitle_speaker = 0;
+  frame.speaker_position = glm::vec3(-2.0f, 0.0f, 0.0f);
+  Block block = settled(frame);
+  const double l = rms(block.left());
+  const double r = rms(block.right());
+  EXPECT_GT(l, 2.0 * r) << l << " vs " << r;
+  // Mono audio: heard in both ears alike.
+  rig.out.apply({.mono = true});
+  frame.scene_time += 20'000;
+  block = settled(frame);
+  const std::vector<float> ml = block.left();
+  const std::vector<float> mr = block.right();
+  EXPECT_GT(rms(ml), 0.01);
+  for (std::size_t i = 0; i < ml.size(); ++i) ASSERT_NEAR(ml[i], mr[i], 1e-6f) << i;
+  // Back to stereo and the narrator's own voice: head-locked, centred.
+  rig.out.apply({});
+  frame.subtitle_speaker = bundle::kNone;
+  frame.scene_time += 20'000;
+  block = settled(frame);
+  EXPECT_NEAR(rms(block.left()), rms(block.right()), 1e-6);
+  EXPECT_GT(rms(block.left()), 0.01);
+}
+
 TEST(AudioNarration, LinesWithoutAudioAreSilent) {
   TempDir dir;
   compiler::BundleContent c = compile_script(dir, kNarrationScript);

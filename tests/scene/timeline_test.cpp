@@ -126,6 +126,27 @@ TEST(Timeline, TogetherRunsChildrenInParallelAndEndsWithTheLast) {
   EXPECT_TRUE(p.frame().ended);
 }
 
+TEST(Timeline, AVoiceFromAnObjectFollowsIt) {
+  TempDir dir;
+  auto b = bundle_from_script(dir, std::string(kObjects) +
+                                       "step one\n"
+                                       "  say \"Over here.\" from c #line:here\n"
+                                       "  move c to -0.6 1 -1 over 1s ease linear\n"
+                                       "  say \"And now the narrator.\" #line:narrator\n"
+                                       "  wait say\n");
+  ASSERT_TRUE(b);
+  Player p(*b);
+  const std::uint32_t c = node_named(*b, "c");
+  p.tick_micros(ms(500));
+  ASSERT_EQ(p.frame().subtitle_line, line_named(*b, "here"));
+  EXPECT_EQ(p.frame().subtitle_speaker, c);
+  EXPECT_NEAR(p.frame().speaker_position.x, -0.4f, 1e-4f);  // half way along its move
+  EXPECT_NEAR(p.frame().speaker_position.z, -1.0f, 1e-4f);
+  while (p.frame().subtitle_line != line_named(*b, "narrator") && p.time() < 60 * kSecond)
+    p.tick_micros(ms(100));
+  EXPECT_EQ(p.frame().subtitle_speaker, bundle::kNone);
+}
+
 TEST(Timeline, WaitSayWaitsForQueuedNarration) {
   TempDir dir;
   narration_wav(dir, "l1.wav", 2.1);

@@ -225,6 +225,21 @@ TEST(ScriptDiagnostics, UnknownPresentationPreference) {
   EXPECT_DIAG(b, "TX0108", 6, 9, "unknown space 'lying'");
 }
 
+TEST(ScriptLanguage, SayTakesARecordingAndASpeakerInAnyOrder) {
+  auto a = analyse(with_header(
+      "box nurse\n  at 0 1 -1\nstep s\n  say \"Hello.\" from nurse audio \"a.wav\" #line:a\n"
+      "  say \"Bye.\" audio \"b.wav\" from nurse #line:b\n"));
+  EXPECT_TRUE(a.diags.empty()) << a.rendered();
+  ASSERT_EQ(a.model.steps.size(), 1u);
+  ASSERT_EQ(a.model.steps[0].cues.size(), 2u);
+  for (const auto& cue : a.model.steps[0].cues) {
+    EXPECT_EQ(cue.target.text, "nurse");
+    ASSERT_TRUE(cue.text);
+  }
+  EXPECT_EQ(a.model.steps[0].cues[0].text->audio, "a.wav");
+  EXPECT_EQ(a.model.steps[0].cues[1].text->audio, "b.wav");
+}
+
 TEST(ScriptDiagnostics, MissingHeaderSettings) {
   auto a = analyse("scene x\n  study S\n  version 1\nstep s\n  end\n");
   auto found = a.with_code("TX0104");

@@ -38,8 +38,15 @@ struct NarrationVoice::Impl {
   std::optional<ALint> pending;
   bool paused = false;
   std::optional<Error> error;
+  // `say … from NAME`: the voice is placed at the object (as a positional sound is, so
+  // mono audio and head moves apply); otherwise it is head-locked.
+  detail::PlacedSource placed;
+  bool at_speaker = false;
 
-  ~Impl() { detail::delete_source(*device, source); }
+  ~Impl() {
+    if (at_speaker) std::erase(device->placed, &placed);
+    detail::delete_source(*device, source);
+  }
 
   const Entry& entry(std::uint32_t line, std::uint32_t language);
   ALint state() const;
@@ -47,7 +54,24 @@ struct NarrationVoice::Impl {
   void silence();
   void attach(std::uint32_t line, std::uint32_t language, const AudioClip& clip);
   void follow(ALint expected);
+  void locate(std::uint32_t speaker, const glm::vec3& position);
 };
+
+void NarrationVoice::Impl::locate(std::uint32_t speaker, const glm::vec3& position) {
+  if (speaker != bundle::kNone) {
+    placed.source = source;
+    placed.position = position;
+    if (!at_speaker) device->placed.push_back(&placed);
+    at_speaker = true;
+    device->place(placed);  // rolloff stays 0: the voice keeps its loudness, not its place
+  } else if (at_speaker) {
+    std::erase(device->placed, &placed);
+    at_speaker = false;
+    alSourcei(source, AL_SOURCE_RELATIVE, AL_TRUE);
+    alSource3f(source, AL_POSITION, 0.0f, 0.0f, 0.0f);
+    detail::check_al();
+  }
+}
 
 const NarrationVoice::Impl::Entry& NarrationVoice::Impl::entry(std::uint32_t line,
                                                                std::uint32_t language) {
@@ -167,6 +191,7 @@ void NarrationVoice::update(const scene::FrameState& frame) {
   if (v.source == 0) return;
   v.device->make_current();
   v.paused = frame.paused;
+  v.locate(frame.subtitle_speaker, frame.speaker_position);
   const bool heard = !frame.ended && frame.subtitle_line != bundle::kNone;
   if (heard) TRIALXR_CHECK(frame.subtitle_line < v.b->lines().size());
   TRIALXR_CHECK(frame.language < v.b->languages().size());

@@ -22,6 +22,8 @@ class FrameBuilder {
 
   // Fills out.items, out.joint_matrices, out.morph_weights and out.labels.
   void build(const Poser& poser, const SceneState& state, Micros t, FrameState& out);
+  // A node's world position as of the last build().
+  glm::vec3 world_position(std::uint32_t node) const { return glm::vec3(world_[node][3]); }
 
  private:
   std::uint32_t skin_matrices(std::uint32_t skin, FrameState& out);

@@ -87,10 +87,14 @@ void Player::Impl::build_frame() {
 
   frame.subtitle_line = kNone;
   frame.subtitle_start = 0;
+  frame.subtitle_speaker = kNone;
+  frame.speaker_position = glm::vec3(0.0f);
   for (const detail::Narration& n : state.narration) {
     if (n.start <= scene && scene < n.end) {
       frame.subtitle_line = n.line;
       frame.subtitle_start = n.start;
+      frame.subtitle_speaker = n.speaker;
+      if (n.speaker != kNone) frame.speaker_position = builder.world_position(n.speaker);
       break;
     }
   }

@@ -71,7 +71,7 @@ struct Player::Impl {
   void enter_step(std::uint32_t step);
   void end_scene(bool stalled);
   void complete_pending();
-  void queue_narration(std::uint32_t line);
+  void queue_narration(std::uint32_t line, std::uint32_t speaker);
   void retime_narration();  // after a language change
   void announce_narration();
   void start_tween(const bundle::CueRecord& cue);

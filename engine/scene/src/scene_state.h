@@ -68,7 +68,8 @@ struct Narration {
   std::uint32_t line = 0;
   Micros start = 0;
   Micros end = 0;
-  bool announced = false;  // narration_started emitted
+  bool announced = false;                 // narration_started emitted
+  std::uint32_t speaker = bundle::kNone;  // the node it is heard from; kNone: head-locked
 };
 
 struct SceneState {

@@ -74,10 +74,14 @@ PolicyRun run_policy(const bundle::Bundle& b, PlayerOptions options) {
 
 std::string_view moment_kind_name(MomentKind kind) {
   switch (kind) {
-    case MomentKind::wait_continue: return "wait_continue";
-    case MomentKind::quiz: return "quiz";
-    case MomentKind::wait_say: return "wait_say";
-    case MomentKind::step_end: return "step_end";
+    case MomentKind::wait_continue:
+      return "wait_continue";
+    case MomentKind::quiz:
+      return "quiz";
+    case MomentKind::wait_say:
+      return "wait_say";
+    case MomentKind::step_end:
+      return "step_end";
   }
   return "step_end";
 }

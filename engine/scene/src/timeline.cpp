@@ -162,7 +162,7 @@ bool Player::Impl::run_cue(std::uint32_t c) {
   const Micros duration = to_micros(static_cast<double>(cue.duration));
   switch (cue.op) {
     case CueOp::say:
-      if (cue.line != kNone) queue_narration(cue.line);
+      if (cue.line != kNone) queue_narration(cue.line, cue.target);
       break;
     case CueOp::show:
     case CueOp::hide: {
@@ -262,10 +262,10 @@ void Player::Impl::complete_pending() {
 
 // [SECTION] what cues do
 
-void Player::Impl::queue_narration(std::uint32_t line) {
+void Player::Impl::queue_narration(std::uint32_t line, std::uint32_t speaker) {
   const Micros start = std::max(scene, state.narration_end());
   const Micros length = to_micros(narration_seconds(b, line, language));
-  state.narration.push_back({line, start, start + length, false});
+  state.narration.push_back({line, start, start + length, false, speaker});
 }
 
 void Player::Impl::retime_narration() {

@@ -554,12 +554,20 @@ std::optional<Cue> Analyzer::cue(const Statement& st) {
     c.op = CueOp::say;
     if (auto s = a.string("the words to say")) c.text = text_from(*s, st, bundle::LineKind::say);
     takes_text = true;
-    const Token* t = a.peek();
-    if (c.text && t != nullptr && t->kind == TokenKind::word && t->text == "audio") {
-      a.skip();
-      if (auto file = a.string("the recorded narration file, e.g. \"narration/en/hello.wav\"")) {
-        c.text->audio = file->text;
-        c.text->audio_loc = file->loc;
+    // `audio "FILE"` (its recording) and `from NAME` (heard from an object), in any order.
+    for (const Token* t = a.peek(); c.text && t != nullptr && t->kind == TokenKind::word;
+         t = a.peek()) {
+      if (t->text == "audio") {
+        a.skip();
+        if (auto file = a.string("the recorded narration file, e.g. \"narration/en/hello.wav\"")) {
+          c.text->audio = file->text;
+          c.text->audio_loc = file->loc;
+        }
+      } else if (t->text == "from") {
+        a.skip();
+        target("the object the voice comes from, e.g. nurse");
+      } else {
+        break;
       }
     }
   } else if (w == "show" || w == "hide") {

@@ -1,6 +1,7 @@
 // NarrationVoice: keeps what the patient hears in step with the player. Once per rendered
 // frame it takes the player's FrameState and makes the narration voice — one head-locked
-// mono source (relative to the listener, at the head, never attenuated) — play the line
+// mono source (relative to the listener, at the head, never attenuated; for `say … from
+// NAME` placed at that object instead, panned but not attenuated) — play the line
 // the subtitle shows, in the frame's language, from where the line has got to:
 //
 //   audio::NarrationVoice voice(out, bundle);

@@ -80,6 +80,10 @@ struct FrameState {
 
   std::uint32_t subtitle_line = bundle::kNone;  // the narration line being heard
   Micros subtitle_start = 0;  // the scene time it began: its audio is heard from scene_time - this
+  // `say … from NAME`: the node the voice comes from and where it is (world); kNone: the
+  // narrator's voice, head-locked.
+  std::uint32_t subtitle_speaker = bundle::kNone;
+  glm::vec3 speaker_position{0.0f};
   std::vector<LabelText> labels;  // in the order they were cued
   QuizPrompt quiz;
 
