@@ -1,10 +1,11 @@
 // The sample scene's storyboard as a patient would see it, step by step, compared with
-// golden images (tests/render/golden/sample-*.png) within a tolerance. Rendered through
-// `trialxr render --storyboard` with the validation layer on, so the whole path —
-// compiler, bundle, player, stage, renderer, headless host — is under test.
-// Regenerate with tools/update-goldens.sh after an intended change.
+// golden images (tests/render/golden/sample-*.png, taking-part-*.png) within a tolerance. Rendered
+// through `trialxr render --storyboard` with the validation layer on, so the whole path — compiler,
+// bundle, player, stage, renderer, headless host — is under test. Regenerate with
+// tools/update-goldens.sh after an intended change.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -17,6 +18,53 @@
 
 namespace trialxr::testing {
 namespace {
+
+// Every scene in scenes/ compiles as a release (every translation present and current)
+// with no diagnostic at all: no errors, no readability or length warnings.
+TEST(SampleScenes, EveryShippedSceneCompilesCleanAsARelease) {
+  std::size_t scenes = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "scenes")) {
+    if (entry.path().extension() != ".txs") continue;
+    ++scenes;
+    SCOPED_TRACE(entry.path().filename().string());
+    auto compiled = compiler::compile_scene(entry.path().string(), {.release = true});
+    ASSERT_TRUE(compiled);
+    EXPECT_TRUE(compiled->diags.empty()) << compiled->rendered();
+  }
+  EXPECT_GE(scenes, 2u);
+}
+
+// The storyboard of scenes/NAME.txs in `language`, each step compared with golden
+// PREFIX-NN-STEP.png.
+void expect_storyboard_goldens(const std::string& scene, const std::string& language,
+                               const std::string& prefix, std::size_t steps) {
+  SCOPED_TRACE(scene + " " + language);
+  TempDir dir;
+  auto compiled = compiler::compile_scene((source_dir() / "scenes" / (scene + ".txs")).string());
+  ASSERT_TRUE(compiled && compiled->ok());
+  std::string bundle = dir.file(scene + ".trxb");
+  ASSERT_TRUE(compiler::write_bundle_file(bundle, compiled->content));
+  std::ostringstream out, err;
+  std::string folder = dir.file("storyboard");
+  int code = app::run_player_cli({"render", bundle, "--storyboard", folder, "--size", "240x135",
+                                  "--lang", language, "--validate"},
+                                 out, err);
+  ASSERT_EQ(code, 0) << err.str();
+  auto index = nlohmann::json::parse(*read_file(folder + "/index.json"));
+  ASSERT_EQ(index["steps"].size(), steps);
+  for (const auto& step : index["steps"]) {
+    std::string image = step["image"];
+    auto actual = headless::read_png(folder + "/" + image);
+    ASSERT_TRUE(actual) << actual.error().message;
+    std::string failure = check_golden(prefix + image.substr(0, image.size() - 4), *actual);
+    EXPECT_TRUE(failure.empty()) << failure;
+  }
+}
+
+TEST(SampleGolden, TakingPartStoryboardInEnglishAndChinese) {
+  expect_storyboard_goldens("taking-part", "en", "taking-part-en-", 6);
+  expect_storyboard_goldens("taking-part", "zh", "taking-part-zh-", 6);
+}
 
 TEST(SampleGolden, StoryboardFramesMatchTheirGoldens) {
   TempDir dir;
