@@ -67,26 +67,7 @@ TEST(SampleGolden, TakingPartStoryboardInEnglishAndChinese) {
 }
 
 TEST(SampleGolden, StoryboardFramesMatchTheirGoldens) {
-  TempDir dir;
-  auto compiled = compiler::compile_scene((source_dir() / "scenes/blood-draw.txs").string());
-  ASSERT_TRUE(compiled && compiled->ok());
-  std::string bundle = dir.file("blood-draw.trxb");
-  ASSERT_TRUE(compiler::write_bundle_file(bundle, compiled->content));
-  std::ostringstream out, err;
-  std::string folder = dir.file("storyboard");
-  int code = app::run_player_cli(
-      {"render", bundle, "--storyboard", folder, "--size", "240x135", "--validate"}, out, err);
-  ASSERT_EQ(code, 0) << err.str();
-  auto index = nlohmann::json::parse(*read_file(folder + "/index.json"));
-  ASSERT_EQ(index["steps"].size(), 7u);
-  for (const auto& step : index["steps"]) {
-    std::string image = step["image"];
-    auto actual = headless::read_png(folder + "/" + image);
-    ASSERT_TRUE(actual) << actual.error().message;
-    std::string name = "sample-" + image.substr(0, image.size() - 4);
-    std::string failure = check_golden(name, *actual);
-    EXPECT_TRUE(failure.empty()) << failure;
-  }
+  expect_storyboard_goldens("blood-draw", "en", "sample-", 7);
 }
 
 }  // namespace
