@@ -31,7 +31,7 @@ TEST(SampleScenes, EveryShippedSceneCompilesCleanAsARelease) {
     ASSERT_TRUE(compiled);
     EXPECT_TRUE(compiled->diags.empty()) << compiled->rendered();
   }
-  EXPECT_GE(scenes, 2u);
+  EXPECT_GE(scenes, 3u);
 }
 
 // The storyboard of scenes/NAME.txs in `language`, each step compared with golden
@@ -64,6 +64,11 @@ void expect_storyboard_goldens(const std::string& scene, const std::string& lang
 TEST(SampleGolden, TakingPartStoryboardInEnglishAndChinese) {
   expect_storyboard_goldens("taking-part", "en", "taking-part-en-", 6);
   expect_storyboard_goldens("taking-part", "zh", "taking-part-zh-", 6);
+}
+
+TEST(SampleGolden, ChildrensBloodTestStoryboardInEnglishAndChinese) {
+  expect_storyboard_goldens("blood-draw-kids", "en", "kids-en-", 6);
+  expect_storyboard_goldens("blood-draw-kids", "zh", "kids-zh-", 6);
 }
 
 TEST(SampleGolden, StoryboardFramesMatchTheirGoldens) {
