@@ -17,6 +17,7 @@
 #include "trialxr/bundle/bundle.h"
 #include "trialxr/bundle/signature.h"
 #include "trialxr/compiler/bundle_writer.h"
+#include "trialxr/compiler/scene_compiler.h"
 #include "trialxr/compiler/signing_key.h"
 #include "trialxr/core/file_io.h"
 #include "trialxr/core/hash.h"
@@ -1064,8 +1065,8 @@ TEST(BundleCrossReferences, EachBrokenReferenceIsNamed) {
        "section OBJS: record 1 root_node 0 is not among its nodes [3, 4)"},
       {"object nodes range", edit<ObjectRecord>(kSecObjects, [](auto& o) { o[1].node_count = 2; }),
        "section OBJS: record 1 nodes [3, 5) is out of range (4 records in NODE)"},
-      {"object kind", edit<ObjectRecord>(kSecObjects, [](auto& o) { o[0].kind = static_cast<ObjectKind>(8); }),
-       "section OBJS: record 0 kind 8 is not a valid value (0..7)"},
+      {"object kind", edit<ObjectRecord>(kSecObjects, [](auto& o) { o[0].kind = static_cast<ObjectKind>(9); }),
+       "section OBJS: record 0 kind 9 is not a valid value (0..8)"},
       {"meta title line", edit<MetaRecord>(kSecMeta, [](auto& m) { m[0].title_line = 7; }),
        "section META: title_line 7 is out of range (7 in LINE)"},
       {"meta signer on unsigned", edit<MetaRecord>(kSecMeta, [](auto& m) { m[0].signer_key_id = m[0].scene_id; }),
@@ -1370,6 +1371,67 @@ TEST(BundleRobustness, RandomDamageIsRefusedOrHarmless) {
     }
   }
   RecordProperty("opened_after_damage", opened);
+}
+
+// [SECTION] visit schedules (1.4)
+
+// Two visits of a schedule explored by the one quiz, and a box: compiled from a script so
+// the tables are exactly what the compiler writes.
+Bytes schedule_bundle() {
+  testing::TempDir dir;
+  auto r = compiler::compile_scene(dir.write("plan.txs",
+                                             "scene plan\n  title \"Plan\" #line:title\n"
+                                             "  study S\n  version 1\n  languages en\n"
+                                             "schedule visits\n  at -0.3 0.82 -0.6\n"
+                                             "  visit a \"A\" #line:a\n    day 1\n"
+                                             "    procedure \"Blood test\" #line:pa\n"
+                                             "  visit b \"B\" #line:b\n    day 8\n    window 1\n"
+                                             "box table\n  at 0 0.8 -0.7\n"
+                                             "step s\n  explore visits \"Pick.\" #line:q\n"));
+  EXPECT_TRUE(r && r->ok()) << (r ? r->rendered() : r.error().message);
+  return write_ok(r->content);
+}
+
+TEST(BundleSchedule, VisitsComeBackAndEachBrokenOneIsNamed) {
+  const Bytes file = schedule_bundle();
+  auto b = Bundle::open_bytes(file, preview());
+  ASSERT_TRUE(b) << b.error().message;
+  ASSERT_EQ(b->visits().size(), 2u);
+  EXPECT_EQ(b->string(b->visits()[1].name), "b");
+  EXPECT_EQ(b->visits()[1].day, 8);
+  EXPECT_EQ(b->visits()[1].window_after, 1u);
+  ASSERT_EQ(b->visit_procedures().size(), 1u);
+  EXPECT_EQ(b->text(b->visit_procedures()[0], 0), "Blood test");
+  EXPECT_EQ(b->objects()[0].kind, ObjectKind::schedule);
+  EXPECT_EQ(b->quizzes()[0].kind, QuizKind::explore);
+  const std::uint32_t box_root = b->objects()[1].root_node;
+
+  const std::vector<CrossCase> cases = {
+      {"visit node", edit<VisitRecord>(kSecVisits, [](auto& v) { v[0].node = 999; }),
+       "section VIST: record 0 node 999 is out of range"},
+      {"visit node of another object",
+       edit<VisitRecord>(kSecVisits, [&](auto& v) { v[1].node = box_root; }),
+       fmt::format("section VIST: record 1 node {} is not among the nodes of its schedule 0",
+                   box_root)},
+      {"visit of a box", edit<VisitRecord>(kSecVisits, [](auto& v) { v[0].object = 1; }),
+       "section VIST: record 0 object 1 is not a schedule"},
+      {"visit details", edit<VisitRecord>(kSecVisits, [](auto& v) { v[0].details_line = kNone; }),
+       "section VIST: record 0 details_line is missing (kNone)"},
+      {"procedure range", edit<VisitRecord>(kSecVisits, [](auto& v) { v[1].procedure_count = 3; }),
+       "section VIST: record 1 procedures [1, 4) is out of range (1 records in VPRC)"},
+      {"procedure line", edit<std::uint32_t>(kSecVisitProcedures, [](auto& p) { p[0] = 9999; }),
+       "section VPRC: record 0 line 9999 is out of range"},
+      {"explore of a box", edit<QuizRecord>(kSecQuizzes, [](auto& q) { q[0].schedule = 1; }),
+       "section QUIZ: record 0 explores object 1, which is not a schedule"},
+      {"explore without visits", edit<VisitRecord>(kSecVisits, [](auto& v) { v.pop_back(); }),
+       "section QUIZ: record 0 has 2 options but its schedule 0 has 1 visits"},
+  };
+  for (const CrossCase& c : cases) {
+    SCOPED_TRACE(c.what);
+    RawBundle raw = RawBundle::parse(file);
+    c.change(raw);
+    EXPECT_CONTAINS(open_error(raw.serialize()), "<memory>: " + c.expected);
+  }
 }
 
 }  // namespace

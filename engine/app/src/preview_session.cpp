@@ -300,7 +300,11 @@ void PreviewSession::Impl::tools() {
       ImGui::TextWrapped("%s", std::string(b.text(f.quiz.question_line, f.language)).c_str());
       for (std::uint32_t i = 0; i < f.quiz.options.size(); ++i) {
         const scene::QuizOptionView& o = f.quiz.options[i];
-        std::string label = fmt::format("{} {}##option{}", o.correct ? "(correct)" : "(wrong)",
+        const bool explore = f.quiz.kind == bundle::QuizKind::explore;
+        std::string label = fmt::format("{} {}##option{}",
+                                        explore     ? (o.chosen ? "(shown)" : "(visit)")
+                                        : o.correct ? "(correct)"
+                                                    : "(wrong)",
                                         b.text(o.line, f.language), i);
         if (ImGui::Button(label.c_str())) p.choose(i);
       }

@@ -19,13 +19,39 @@ namespace trialxr::bundle {
 namespace {
 
 // Every section type this reader knows, in the order the writer lays them out.
-constexpr std::array<std::uint32_t, 31> kKnownSections = {
-    kSecMeta,         kSecStrings,   kSecLanguages,    kSecLines,       kSecLineText,
-    kSecObjects,      kSecNodes,     kSecMeshes,       kSecPrimitives,  kSecMorphTargets,
-    kSecMaterials,    kSecTextures,  kSecSkins,        kSecJoints,      kSecAnimations,
-    kSecChannels,     kSecFloats,    kSecSteps,        kSecCues,        kSecQuizzes,
-    kSecOptions,      kSecFonts,     kSecGlyphs,       kSecTextLayouts, kSecPlacedGlyphs,
-    kSecPresentation, kSecNarration, kSecAudioPackets, kSecOpus,        kSecGeometry,
+constexpr std::array<std::uint32_t, 33> kKnownSections = {
+    kSecMeta,
+    kSecStrings,
+    kSecLanguages,
+    kSecLines,
+    kSecLineText,
+    kSecObjects,
+    kSecNodes,
+    kSecMeshes,
+    kSecPrimitives,
+    kSecMorphTargets,
+    kSecMaterials,
+    kSecTextures,
+    kSecSkins,
+    kSecJoints,
+    kSecAnimations,
+    kSecChannels,
+    kSecFloats,
+    kSecSteps,
+    kSecCues,
+    kSecQuizzes,
+    kSecOptions,
+    kSecFonts,
+    kSecGlyphs,
+    kSecTextLayouts,
+    kSecPlacedGlyphs,
+    kSecPresentation,
+    kSecNarration,
+    kSecAudioPackets,
+    kSecOpus,
+    kSecVisits,
+    kSecVisitProcedures,
+    kSecGeometry,
     kSecTexels,
 };
 
@@ -477,6 +503,12 @@ Status Bundle::Impl::load(const OpenOptions& options) {
       case kSecOpus:
         t.opus = raw;
         break;
+      case kSecVisits:
+        s = view(e.type, raw, t.visits);
+        break;
+      case kSecVisitProcedures:
+        s = view(e.type, raw, t.visit_procedures);
+        break;
       case kSecGeometry:
         t.geometry = raw;
         break;
@@ -583,6 +615,20 @@ std::optional<double> Bundle::narration_seconds(std::uint32_t line, std::uint32_
   const NarrationRecord* n = narration(line, language);
   if (n == nullptr) return std::nullopt;
   return static_cast<double>(n->samples) / kOpusSampleRate;
+}
+std::span<const VisitRecord> Bundle::visits() const {
+  return impl_->t.visits;
+}
+std::span<const std::uint32_t> Bundle::visit_procedures() const {
+  return impl_->t.visit_procedures;
+}
+std::span<const VisitRecord> Bundle::visits_of(std::uint32_t object) const {
+  const std::span<const VisitRecord> all = impl_->t.visits;
+  std::size_t first = 0;
+  while (first < all.size() && all[first].object != object) ++first;
+  std::size_t last = first;
+  while (last < all.size() && all[last].object == object) ++last;
+  return all.subspan(first, last - first);
 }
 PresentationRecord Bundle::presentation() const {
   if (impl_->t.presentation.empty()) return {};  // before 1.2: vr, seated

@@ -43,6 +43,8 @@ struct Tables {
   std::span<const NarrationRecord> narration;
   std::span<const AudioPacketRecord> audio_packets;
   std::span<const std::byte> opus;
+  std::span<const VisitRecord> visits;
+  std::span<const std::uint32_t> visit_procedures;
   std::span<const GlyphRecord> glyphs;
   std::span<const TextLayoutRecord> text_layouts;
   std::span<const PlacedGlyphRecord> placed_glyphs;

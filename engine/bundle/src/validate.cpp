@@ -92,8 +92,8 @@ class Validator {
     bool ok = strings() && meta() && languages() && lines() && line_text() && objects() &&
               nodes() && meshes() && primitives() && morph_targets() && materials() && textures() &&
               skins() && joints() && skinned_nodes() && channels() && animations() && steps() &&
-              cues() && quizzes() && options() && fonts() && glyphs() && text_layouts() &&
-              presentation() && narration() && audio_packets();
+              cues() && visits() && quizzes() && options() && fonts() && glyphs() &&
+              text_layouts() && presentation() && narration() && audio_packets();
     if (!ok) return fail(std::move(error_));
     return {};
   }
@@ -321,7 +321,7 @@ class Validator {
       record_ = i;
       const ObjectRecord& o = t_.objects[i];
       if (!str("name", o.name) || !str("source", o.source) ||
-          !enum_value("kind", raw(o.kind), raw(ObjectKind::image)) ||
+          !enum_value("kind", raw(o.kind), raw(ObjectKind::schedule)) ||
           !range("nodes", o.first_node, o.node_count, t_.nodes.size(), kSecNodes) ||
           !range("animations", o.first_animation, o.animation_count, t_.animations.size(),
                  kSecAnimations) ||
@@ -898,7 +898,7 @@ class Validator {
     for (std::uint32_t i = 0; i < t_.quizzes.size(); ++i) {
       record_ = i;
       const QuizRecord& q = t_.quizzes[i];
-      if (!str("name", q.name) || !enum_value("kind", raw(q.kind), raw(QuizKind::true_false)) ||
+      if (!str("name", q.name) || !enum_value("kind", raw(q.kind), raw(QuizKind::explore)) ||
           !index("question_line", q.question_line, t_.lines.size(), kSecLines) ||
           !range("options", q.first_option, q.option_count, t_.options.size(), kSecOptions) ||
           !optional("topic_step", q.topic_step, t_.steps.size(), kSecSteps) ||
@@ -906,6 +906,15 @@ class Validator {
         return false;
       }
       if (q.option_count == 0) return bad("has no options");
+      if (q.kind != QuizKind::explore) continue;
+      if (!index("schedule", q.schedule, t_.objects.size(), kSecObjects)) return false;
+      if (t_.objects[q.schedule].kind != ObjectKind::schedule)
+        return bad("explores object {}, which is not a schedule", q.schedule);
+      std::uint32_t visits = 0;
+      for (const VisitRecord& v : t_.visits) visits += v.object == q.schedule ? 1u : 0u;
+      if (visits != q.option_count)
+        return bad("has {} options but its schedule {} has {} visits", q.option_count, q.schedule,
+                   visits);
     }
     return true;
   }
@@ -1024,6 +1033,37 @@ class Validator {
         return bad("bytes [{}, {}) lie outside OPUS ({} bytes)", p.offset,
                    std::uint64_t{p.offset} + p.size, t_.opus.size());
       }
+    }
+    return true;
+  }
+
+  // [SECTION] visit schedules (format 1.4; both sections absent before)
+
+  bool visits() {
+    at(kSecVisits);
+    std::vector<std::uint8_t> done(t_.objects.size(), 0);  // schedules whose visits have ended
+    for (std::uint32_t i = 0; i < t_.visits.size(); ++i) {
+      record_ = i;
+      const VisitRecord& v = t_.visits[i];
+      if (!str("name", v.name) || !index("object", v.object, t_.objects.size(), kSecObjects) ||
+          !index("node", v.node, t_.nodes.size(), kSecNodes) ||
+          !index("name_line", v.name_line, t_.lines.size(), kSecLines) ||
+          !index("details_line", v.details_line, t_.lines.size(), kSecLines) ||
+          !range("procedures", v.first_procedure, v.procedure_count, t_.visit_procedures.size(),
+                 kSecVisitProcedures)) {
+        return false;
+      }
+      const ObjectRecord& o = t_.objects[v.object];
+      if (o.kind != ObjectKind::schedule) return bad("object {} is not a schedule", v.object);
+      if (!owned_by(v.node, o))
+        return bad("node {} is not among the nodes of its schedule {}", v.node, v.object);
+      if (done[v.object] != 0) return bad("the visits of schedule {} are not contiguous", v.object);
+      if (i + 1 == t_.visits.size() || t_.visits[i + 1].object != v.object) done[v.object] = 1;
+    }
+    at(kSecVisitProcedures);
+    for (std::uint32_t i = 0; i < t_.visit_procedures.size(); ++i) {
+      record_ = i;
+      if (!index("line", t_.visit_procedures[i], t_.lines.size(), kSecLines)) return false;
     }
     return true;
   }

@@ -24,6 +24,7 @@ std::string questionnaire_json(const bundle::Bundle& b) {
   const bundle::MetaRecord& m = b.meta();
   json items = json::array();
   for (const bundle::QuizRecord& q : b.quizzes()) {
+    if (q.kind == bundle::QuizKind::explore) continue;  // a visit schedule to look at, not asked
     json options = json::array();
     for (std::uint32_t i = 0; i < q.option_count; ++i) {
       const bundle::OptionRecord& o = b.options()[q.first_option + i];

@@ -28,7 +28,8 @@ std::uint32_t FrameBuilder::skin_matrices(std::uint32_t skin, FrameState& out) {
   return first;
 }
 
-void FrameBuilder::build(const Poser& poser, const SceneState& state, Micros t, FrameState& out) {
+void FrameBuilder::build(const Poser& poser, const SceneState& state, Micros t, FrameState& out,
+                         std::uint32_t focus_node, std::uint32_t focus_line) {
   poser.evaluate(state, t, pose_);
   const auto nodes = bundle_.nodes();
   const std::size_t n = nodes.size();
@@ -45,7 +46,7 @@ void FrameBuilder::build(const Poser& poser, const SceneState& state, Micros t, 
     const bundle::NodeRecord& r = nodes[i];
     const glm::mat4 local = trs_matrix(pose_.translation[i], pose_.rotation[i], pose_.scale[i]);
     const float own = std::clamp(pose_.opacity[i], 0.0f, 1.0f);
-    const bool lit = t < state.nodes[i].highlight_until;
+    const bool lit = t < state.nodes[i].highlight_until || i == focus_node;
     if (r.parent == bundle::kNone) {
       world_[i] = local;
       opacity_[i] = own;
@@ -89,6 +90,14 @@ void FrameBuilder::build(const Poser& poser, const SceneState& state, Micros t, 
     label.node = l.node;
     label.anchor = glm::vec3(world_[l.node][3]);
     label.opacity = opacity_[l.node];
+    out.labels.push_back(label);
+  }
+  if (focus_node < n && focus_line != bundle::kNone) {
+    LabelText label;
+    label.line = focus_line;
+    label.node = focus_node;
+    label.anchor = glm::vec3(world_[focus_node][3]);
+    label.opacity = opacity_[focus_node];
     out.labels.push_back(label);
   }
 }

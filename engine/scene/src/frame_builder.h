@@ -20,8 +20,11 @@ class FrameBuilder {
  public:
   FrameBuilder(const bundle::Bundle& bundle, const Layout& layout);
 
-  // Fills out.items, out.joint_matrices, out.morph_weights and out.labels.
-  void build(const Poser& poser, const SceneState& state, Micros t, FrameState& out);
+  // Fills out.items, out.joint_matrices, out.morph_weights and out.labels. A focus node
+  // (the visit an explore prompt shows) is highlighted, and labelled with focus_line
+  // after the cued labels.
+  void build(const Poser& poser, const SceneState& state, Micros t, FrameState& out,
+             std::uint32_t focus_node = bundle::kNone, std::uint32_t focus_line = bundle::kNone);
   // A node's world position as of the last build().
   glm::vec3 world_position(std::uint32_t node) const { return glm::vec3(world_[node][3]); }
 

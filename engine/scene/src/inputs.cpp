@@ -60,7 +60,7 @@ bool Player::Impl::apply(const InputRecord& input) {
 
 bool Player::Impl::do_continue() {
   if (paused || ended) return false;
-  if (quiz.active && quiz.answered) {
+  if (quiz.active && (quiz.answered || exploring())) {
     Event e = event(EventKind::continued);
     e.cue = quiz.cue;
     e.quiz = quiz.quiz;
@@ -96,6 +96,20 @@ bool Player::Impl::do_choose(std::uint32_t option) {
   if (paused || ended || !quiz.active || quiz.answered) return false;
   const bundle::QuizRecord& q = b.quizzes()[quiz.quiz];
   if (option >= q.option_count) return false;
+  if (q.kind == bundle::QuizKind::explore) {
+    // Looking at a visit: its details show until another is chosen or the patient goes on.
+    if (quiz.selected[option] != 0) return false;  // already shown
+    std::fill(quiz.selected.begin(), quiz.selected.end(), 0);
+    quiz.selected[option] = 1;
+    quiz.feedback_line = b.options()[q.first_option + option].feedback_line;
+    Event e = event(EventKind::explored);
+    e.cue = quiz.cue;
+    e.quiz = quiz.quiz;
+    e.value = option;
+    e.line = quiz.feedback_line;
+    emit(e);
+    return true;
+  }
   if (q.kind == bundle::QuizKind::multiple) {
     quiz.selected[option] = quiz.selected[option] != 0 ? 0 : 1;
     return true;
@@ -123,7 +137,7 @@ bool Player::Impl::do_select(const std::vector<std::uint32_t>& chosen) {
 }
 
 bool Player::Impl::do_submit() {
-  if (paused || ended || !quiz.active || quiz.answered) return false;
+  if (paused || ended || !quiz.active || quiz.answered) return false;  // explore: not multiple
   if (b.quizzes()[quiz.quiz].kind != bundle::QuizKind::multiple) return false;
   if (std::none_of(quiz.selected.begin(), quiz.selected.end(),
                    [](std::uint8_t s) { return s != 0; }))

@@ -32,6 +32,8 @@ std::string_view event_kind_name(EventKind kind) {
       return "coordinator_dismissed";
     case EventKind::language_changed:
       return "language_changed";
+    case EventKind::explored:
+      return "explored";
     case EventKind::scene_ended:
       return "scene_ended";
   }

@@ -83,7 +83,8 @@ void Player::Impl::build_frame() {
   frame.language = language;
   frame.coordinator_requested = coordinator;
   frame.look_at = state.look_at;
-  builder.build(poser, state, scene, frame);
+  const auto [focus_node, focus_line] = explore_focus();
+  builder.build(poser, state, scene, frame, focus_node, focus_line);
 
   frame.subtitle_line = kNone;
   frame.subtitle_start = 0;

@@ -80,6 +80,8 @@ struct Player::Impl {
   void show_quiz(std::uint32_t cue_index);
   void activate_quiz(std::uint32_t cue_index);
   void reset_quiz();
+  bool exploring() const;  // the prompt shown is an explore (a schedule's visits)
+  std::pair<std::uint32_t, std::uint32_t> explore_focus() const;  // node, line; or kNone
   bool waiting_for_input() const;
   bool waiting_for_continue() const;
 

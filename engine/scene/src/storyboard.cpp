@@ -57,7 +57,14 @@ PolicyRun run_policy(const bundle::Bundle& b, PlayerOptions options) {
     if (r.run_end != SIZE_MAX || f.ended || p.time() >= kStoryboardLimit) break;
     const std::size_t before = log.size();
     const std::size_t recorded = p.inputs().size();
-    if (f.quiz.visible && !f.quiz.answered) {
+    if (f.quiz.visible && f.quiz.kind == bundle::QuizKind::explore) {
+      // Look at the first visit, then go on.
+      if (f.quiz.feedback_line == bundle::kNone) {
+        p.choose(0);
+      } else {
+        p.press_continue();
+      }
+    } else if (f.quiz.visible && !f.quiz.answered) {
       answer_correctly(p, b, f.quiz);
     } else if (f.waiting_for_continue) {
       p.press_continue();
@@ -125,6 +132,13 @@ std::vector<StepMoment> storyboard_moments(const bundle::Bundle& b, PlayerOption
         m.time = log[k].time;
         marker = k;
         found = true;
+        // An explore prompt is shown with its first visit chosen.
+        for (std::size_t x = k + 1; x < j; ++x) {
+          if (log[x].kind != EventKind::explored) continue;
+          m.time = log[x].time;
+          marker = x;
+          break;
+        }
       }
     }
     if (!found) {

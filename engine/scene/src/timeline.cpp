@@ -378,8 +378,22 @@ void Player::Impl::reset_quiz() {
   quiz.branch_step = kNone;
 }
 
+bool Player::Impl::exploring() const {
+  return quiz.active && b.quizzes()[quiz.quiz].kind == bundle::QuizKind::explore;
+}
+
+// The focus of an explore prompt: the chosen visit's marker node and name line.
+std::pair<std::uint32_t, std::uint32_t> Player::Impl::explore_focus() const {
+  if (!exploring()) return {kNone, kNone};
+  const bundle::QuizRecord& q = b.quizzes()[quiz.quiz];
+  const auto visits = b.visits_of(q.schedule);
+  for (std::size_t i = 0; i < quiz.selected.size() && i < visits.size(); ++i)
+    if (quiz.selected[i] != 0) return {visits[i].node, visits[i].name_line};
+  return {kNone, kNone};
+}
+
 bool Player::Impl::waiting_for_continue() const {
-  if (quiz.active && quiz.answered) return true;
+  if (quiz.active && (quiz.answered || exploring())) return true;
   return std::any_of(pending.begin(), pending.end(),
                      [](const Pending& p) { return p.kind == PendingKind::wait_continue; });
 }

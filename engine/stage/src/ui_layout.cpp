@@ -224,7 +224,9 @@ class Builder {
       option_h.push_back(size_of(o.line).y + 2.0f * kPadding);
       height += option_h.back() + kGap * 0.6f;
     }
-    const bool feedback = q.answered && q.feedback_line != bundle::kNone;
+    // An explore prompt (a schedule's visits) shows the chosen visit's details at once.
+    const bool explore = q.kind == bundle::QuizKind::explore;
+    const bool feedback = (q.answered || explore) && q.feedback_line != bundle::kNone;
     if (feedback) height += size_of(q.feedback_line).y + kGap;
     float row_h = 0.0f;
     if (lines_.ask_line != bundle::kNone) row_h = size_of(lines_.ask_line).y + 2.0f * kPadding;

@@ -1,7 +1,9 @@
 #include "trialxr/compiler/build_cli.h"
 
 #include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <ostream>
 
@@ -276,7 +278,10 @@ int cmd_questionnaire(const std::string& path, const std::string& output, std::o
     err << "trialxr-build: " << b.error().message << "\n";
     return kExitUsage;
   }
-  if (b->quizzes().empty()) {
+  const auto questions = std::count_if(
+      b->quizzes().begin(), b->quizzes().end(),
+      [](const bundle::QuizRecord& q) { return q.kind != bundle::QuizKind::explore; });
+  if (questions == 0) {
     err << "trialxr-build: " << path << ": the scene has no quizzes\n";
     return kExitUsage;
   }
@@ -287,7 +292,7 @@ int cmd_questionnaire(const std::string& path, const std::string& output, std::o
   out << fmt::format("wrote {} (FHIR R4 Questionnaire {}, {} item(s))\n", output,
                      records::questionnaire_url(b->string(b->meta().scene_id),
                                                 b->string(b->meta().content_version)),
-                     b->quizzes().size());
+                     questions);
   return kExitOk;
 }
 

@@ -118,6 +118,8 @@ Result<std::vector<std::byte>> write_bundle(const BundleContent& content, const 
       {bundle::kSecNarration, bytes_of(content.narration), true, false},
       {bundle::kSecAudioPackets, bytes_of(content.audio_packets), true, false},
       {bundle::kSecOpus, std::span<const std::byte>(content.opus), false, false},
+      {bundle::kSecVisits, bytes_of(content.visits), false, false},
+      {bundle::kSecVisitProcedures, bytes_of(content.visit_procedures), false, false},
       {bundle::kSecGeometry, bytes_of(content.geometry.bytes()), false, false},
       {bundle::kSecTexels, bytes_of(content.texels.bytes()), true, false},
   };

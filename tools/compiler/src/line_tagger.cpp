@@ -11,9 +11,17 @@ namespace trialxr::compiler {
 namespace {
 
 // The statement words whose string is shown to the patient, and the id part for each.
-const std::map<std::string, std::string, std::less<>> kTextWords = {
-    {"title", "title"},  {"say", "say"},       {"label", "label"},
-    {"ask", "question"}, {"option", "option"}, {"feedback", "feedback"}};
+const std::map<std::string, std::string, std::less<>> kTextWords = {{"title", "title"},
+                                                                    {"say", "say"},
+                                                                    {"label", "label"},
+                                                                    {"ask", "question"},
+                                                                    {"option", "option"},
+                                                                    {"feedback", "feedback"},
+                                                                    {"explore", "question"},
+                                                                    {"visit", "visit"},
+                                                                    {"procedure", "procedure"},
+                                                                    {"day-text", "day-text"},
+                                                                    {"window-text", "window-text"}};
 
 }  // namespace
 
@@ -36,7 +44,7 @@ TagResult tag_lines(const SourceFile& file) {
     const Token& head = line.tokens.front();
     if (head.kind != TokenKind::word) continue;
     if (line.indent == 0 && line.tokens.size() >= 2 && line.tokens[1].kind == TokenKind::word &&
-        (head.text == "step" || head.text == "scene")) {
+        (head.text == "step" || head.text == "scene" || head.text == "schedule")) {
       context = head.text == "scene" ? "scene" : line.tokens[1].text;
       continue;
     }

@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "narration_lowering.h"
+#include "schedule_lowering.h"
 #include "text_lowering.h"
 #include "translations.h"
 #include "trialxr/compiler/image_import.h"
@@ -70,6 +71,8 @@ class SceneCompiler {
   void lower();
   void lower_meta();
   void lower_lines();
+  void lower_schedule_lines(const ScheduleDecl& schedule);
+  void lower_schedule(const ScheduleDecl& schedule, std::uint32_t object);
   void lower_text();
   void lower_narration();
   float viewing_distance(const Name& target) const;
@@ -91,7 +94,8 @@ class SceneCompiler {
   std::vector<LineSource> line_sources_;  // like content.lines
   std::vector<NarrationSource> narration_sources_;
   std::map<std::string, std::uint32_t> nodes_by_name_;
-  std::vector<ModelPlacement> placements_;  // per object (empty for non-models)
+  std::vector<ModelPlacement> placements_;              // per object (empty for non-models)
+  std::map<std::string, std::uint32_t> details_lines_;  // "SCHEDULE.VISIT" -> its details line
 };
 
 // [SECTION] assets: load every model and image the script names
@@ -179,6 +183,25 @@ std::optional<std::size_t> SceneCompiler::find_part(const ObjectDecl& obj,
                                                     const LoadedObject& loaded,
                                                     std::string_view part, SourceLoc loc,
                                                     bool report) {
+  if (obj.kind == bundle::ObjectKind::schedule) {
+    const auto index = static_cast<std::size_t>(&obj - r_.model.objects.data());
+    const ScheduleDecl* schedule = schedule_of(r_.model, index);
+    std::vector<std::string> names = {"track"};
+    for (std::size_t v = 0; schedule != nullptr && v < schedule->visits.size(); ++v) {
+      if (schedule->visits[v].name.text == part) return v;
+      names.push_back(schedule->visits[v].name.text);
+    }
+    if (part == "track") return names.size();
+    if (report) {
+      std::string guess = suggest(part, names);
+      error("TX0115", loc,
+            fmt::format("schedule '{}' has no visit named '{}'", obj.name.text, part),
+            guess.empty()
+                ? fmt::format("its visits are: {}", fmt::join(names.begin() + 1, names.end(), ", "))
+                : fmt::format("did you mean '{}.{}'?", obj.name.text, guess));
+    }
+    return std::nullopt;
+  }
   if (obj.kind != bundle::ObjectKind::model) {
     if (report) {
       error("TX0117", loc, fmt::format("'{}' is a built-in shape and has no parts", obj.name.text),
@@ -233,9 +256,11 @@ void SceneCompiler::check_target(const Cue& c) {
   }
   if (c.op == CueOp::play || c.op == CueOp::stop) {
     if (obj.kind != bundle::ObjectKind::model) {
-      error("TX0117", c.target.loc,
-            fmt::format("'{}' is a built-in shape; only models have animations", obj.name.text),
-            "use move, rotate or scale to animate shapes");
+      error(
+          "TX0117", c.target.loc,
+          fmt::format("'{}' is {}; only models have animations", obj.name.text,
+                      obj.kind == bundle::ObjectKind::schedule ? "a schedule" : "a built-in shape"),
+          "use move, rotate or scale to animate shapes");
       return;
     }
     if (dot != std::string_view::npos) {
@@ -376,6 +401,15 @@ void SceneCompiler::lower_lines() {
     }
   };
   add(r_.model.header.title);
+  for (const ScheduleDecl& schedule : r_.model.schedules) {
+    if (schedule.day_text) add(*schedule.day_text);
+    if (schedule.window_text) add(*schedule.window_text);
+    for (const VisitDecl& v : schedule.visits) {
+      add(v.title);
+      for (const Text& p : v.procedures) add(p);
+    }
+    lower_schedule_lines(schedule);
+  }
   std::function<void(const std::vector<Cue>&)> walk = [&](const std::vector<Cue>& cues) {
     for (const Cue& cue : cues) {
       if (cue.text) {
@@ -394,6 +428,61 @@ void SceneCompiler::lower_lines() {
     }
   };
   for (const StepDecl& s : r_.model.steps) walk(s.cues);
+}
+
+// Each visit's details line ("SCHEDULE.VISIT.details"), composed per language from the
+// schedule's day and window texts and the visit's procedures in that language. It is as
+// missing or stale as the least translated of its parts.
+void SceneCompiler::lower_schedule_lines(const ScheduleDecl& schedule) {
+  BundleContent& c = r_.content;
+  const std::string& name = r_.model.objects[schedule.object].name.text;
+  const std::size_t languages = std::max<std::size_t>(1, r_.model.header.languages.size());
+  // A translated day or window text must fill in the same names as the script's.
+  auto check_template = [&](const std::optional<Text>& t, std::size_t language,
+                            const std::string& translated) {
+    if (!t) return;
+    std::vector<std::string> want = template_names(t->text), got = template_names(translated);
+    std::sort(want.begin(), want.end());
+    std::sort(got.begin(), got.end());
+    if (want == got) return;
+    error("TX1004", t->loc,
+          fmt::format("the {} translation of '{}' fills in {{{}}}, the script's text {{{}}}",
+                      r_.model.header.languages[language], t->line_id, fmt::join(got, "}, {"),
+                      fmt::join(want, "}, {")),
+          "keep the names in braces exactly as they are in the translation");
+  };
+  for (std::size_t l = 1; l < languages; ++l) {
+    if (schedule.day_text)
+      check_template(schedule.day_text, l, translations_.text(*schedule.day_text, l).text);
+    if (schedule.window_text)
+      check_template(schedule.window_text, l, translations_.text(*schedule.window_text, l).text);
+  }
+  for (const VisitDecl& v : schedule.visits) {
+    const std::string id = fmt::format("{}.{}.details", name, v.name.text);
+    const auto line = static_cast<std::uint32_t>(c.lines.size());
+    details_lines_[fmt::format("{}.{}", name, v.name.text)] = line;
+    lines_by_id_[id] = line;
+    line_sources_.push_back({v.title.loc, 0.0f});
+    c.lines.push_back(
+        {c.strings.intern(id), v.line, static_cast<std::uint32_t>(bundle::LineKind::feedback)});
+    for (std::size_t l = 0; l < languages; ++l) {
+      std::uint32_t flags = 0;
+      auto in_language = [&](const Text& t) {
+        if (l == 0) return t.text;
+        TranslatedText translated = translations_.text(t, l);
+        flags |= translated.flags;
+        return translated.text;
+      };
+      std::optional<std::string> day, window;
+      if (schedule.day_text) day = in_language(*schedule.day_text);
+      if (schedule.window_text) window = in_language(*schedule.window_text);
+      std::vector<std::string> procedures;
+      for (const Text& p : v.procedures) procedures.push_back(in_language(p));
+      const std::string text =
+          visit_details(v, day ? &*day : nullptr, window ? &*window : nullptr, procedures);
+      c.line_text.push_back({c.strings.intern(text), flags, 0});
+    }
+  }
 }
 
 ShapeKind shape_of(bundle::ObjectKind kind) {
@@ -430,6 +519,17 @@ void SceneCompiler::lower_objects() {
       record = p.object_record(record.name, record.source);
       root = p.root_node;
       for (std::uint32_t n = p.first_node; n < p.first_node + p.node_count; ++n)
+        nodes_by_name_[std::string(c.strings.view(c.nodes[n].name))] = n;
+    } else if (obj.kind == bundle::ObjectKind::schedule) {
+      const ScheduleDecl* schedule = schedule_of(r_.model, i);
+      root = static_cast<std::uint32_t>(c.nodes.size());
+      if (schedule != nullptr) lower_schedule(*schedule, object_index);
+      record.root_node = root;
+      record.first_node = root;
+      record.node_count = static_cast<std::uint32_t>(c.nodes.size()) - root;
+      record.first_animation = static_cast<std::uint32_t>(c.animations.size());
+      record.animation_count = 0;
+      for (std::uint32_t n = root; n < c.nodes.size(); ++n)
         nodes_by_name_[std::string(c.strings.view(c.nodes[n].name))] = n;
     } else {
       root = static_cast<std::uint32_t>(c.nodes.size());
@@ -478,6 +578,29 @@ void SceneCompiler::lower_objects() {
   }
 }
 
+// The schedule's nodes and its visits' records (VIST, VPRC).
+void SceneCompiler::lower_schedule(const ScheduleDecl& schedule, std::uint32_t object) {
+  BundleContent& c = r_.content;
+  const std::string& name = r_.model.objects[schedule.object].name.text;
+  const ScheduleNodes nodes = append_schedule_nodes(schedule, name, object, c);
+  for (std::size_t i = 0; i < schedule.visits.size(); ++i) {
+    const VisitDecl& v = schedule.visits[i];
+    bundle::VisitRecord rec{};
+    rec.name = c.strings.intern(v.name.text);
+    rec.object = object;
+    rec.node = nodes.visit_nodes[i];
+    rec.name_line = line_index(v.title);
+    rec.details_line = details_lines_.at(fmt::format("{}.{}", name, v.name.text));
+    rec.day = v.day;
+    rec.window_before = v.window_before;
+    rec.window_after = v.window_after;
+    rec.first_procedure = static_cast<std::uint32_t>(c.visit_procedures.size());
+    rec.procedure_count = static_cast<std::uint32_t>(v.procedures.size());
+    for (const Text& p : v.procedures) c.visit_procedures.push_back(line_index(p));
+    c.visits.push_back(rec);
+  }
+}
+
 std::uint32_t SceneCompiler::line_index(const std::optional<Text>& t) const {
   if (!t) return kNone;
   auto it = lines_by_id_.find(t->line_id);
@@ -498,6 +621,10 @@ std::uint32_t SceneCompiler::node_index(const Name& target) const {
   if (!object) return kNone;
   const ObjectDecl& obj = r_.model.objects[*object];
   if (dot == std::string_view::npos) return r_.content.objects[*object].root_node;
+  if (obj.kind == bundle::ObjectKind::schedule) {
+    auto it = nodes_by_name_.find(std::string(full));
+    return it == nodes_by_name_.end() ? kNone : it->second;
+  }
   std::string part(full.substr(dot + 1));
   if (auto alias = obj.parts.find(part); alias != obj.parts.end()) part = alias->second.text;
   auto gltf = loaded_[*object].model->find_node(part);
@@ -573,6 +700,25 @@ void SceneCompiler::lower_quizzes() {
     rec.topic_step = step_index(q.topic);
     rec.wrong_step = step_index(q.wrong_step);
     rec.source_line = q.line;
+    rec.schedule = kNone;
+    if (q.kind == bundle::QuizKind::explore) {
+      // The options are the schedule's visits: choosing one shows its details.
+      auto object = find_object(q.schedule.text);
+      const ScheduleDecl* schedule = object ? schedule_of(r_.model, *object) : nullptr;
+      if (schedule == nullptr) continue;  // reported by the checker
+      rec.schedule = static_cast<std::uint32_t>(*object);
+      rec.option_count = static_cast<std::uint32_t>(schedule->visits.size());
+      for (const VisitDecl& v : schedule->visits) {
+        bundle::OptionRecord opt{};
+        opt.name = c.strings.intern(v.name.text);
+        opt.text_line = line_index(v.title);
+        opt.feedback_line = details_lines_.at(fmt::format("{}.{}", q.schedule.text, v.name.text));
+        opt.go_to_step = kNone;
+        c.options.push_back(opt);
+      }
+      c.quizzes.push_back(rec);
+      continue;
+    }
     for (const OptionDecl& o : q.options) {
       bundle::OptionRecord opt{};
       opt.name = c.strings.intern(o.text.line_id);

@@ -1,5 +1,8 @@
 #include "trialxr/compiler/scene_texts.h"
 
+#include <map>
+#include <string>
+
 namespace trialxr::compiler {
 
 namespace {
@@ -23,6 +26,14 @@ void add_cue_texts(const SceneModel& model, const std::vector<Cue>& cues, std::v
 
 std::vector<Text> scene_texts(const SceneModel& model) {
   std::vector<Text> out{model.header.title};
+  for (const ScheduleDecl& s : model.schedules) {
+    if (s.day_text) out.push_back(*s.day_text);
+    if (s.window_text) out.push_back(*s.window_text);
+    for (const VisitDecl& v : s.visits) {
+      out.push_back(v.title);
+      for (const Text& p : v.procedures) out.push_back(p);
+    }
+  }
   for (const StepDecl& s : model.steps) add_cue_texts(model, s.cues, out);
   return out;
 }
@@ -51,10 +62,24 @@ std::string_view line_kind_label(bundle::LineKind kind) {
 std::vector<l10n::SourceString> source_strings(const SceneModel& model,
                                                std::string_view reference_file) {
   std::vector<l10n::SourceString> out;
+  // What a visit schedule's texts are, for the translator, by line id.
+  std::map<std::string, std::string> notes;
+  constexpr std::string_view kTemplate =
+      "visit schedule: keep the names in braces, e.g. {day}, exactly as they are";
+  for (const ScheduleDecl& s : model.schedules) {
+    if (s.day_text) notes[s.day_text->line_id] = kTemplate;
+    if (s.window_text) notes[s.window_text->line_id] = kTemplate;
+    for (const VisitDecl& v : s.visits) {
+      notes[v.title.line_id] = "visit name (visit schedule)";
+      for (const Text& p : v.procedures)
+        notes[p.line_id] = "what happens at a visit (visit schedule)";
+    }
+  }
   for (const Text& t : scene_texts(model)) {
     if (t.line_id.empty()) continue;  // reported by the analyser (TX0400)
-    out.push_back({t.line_id, t.text, std::string(line_kind_label(t.kind)),
-                   std::string(reference_file), t.line});
+    auto note = notes.find(t.line_id);
+    std::string what = note != notes.end() ? note->second : std::string(line_kind_label(t.kind));
+    out.push_back({t.line_id, t.text, what, std::string(reference_file), t.line});
   }
   return out;
 }

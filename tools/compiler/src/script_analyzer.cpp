@@ -3,6 +3,7 @@
 // [SECTION] objects
 // [SECTION] cues
 // [SECTION] quizzes
+// [SECTION] visit schedules
 // [SECTION] whole-scene rules (names, line ids, comfort)
 #include "trialxr/compiler/script_analyzer.h"
 
@@ -24,8 +25,9 @@ using detail::Quantity;
 // [SECTION] vocabulary
 
 const std::vector<std::string>& top_level_words() {
-  static const std::vector<std::string> words = {"scene",   "model", "box",   "sphere", "cylinder",
-                                                 "capsule", "plane", "arrow", "image",  "step"};
+  static const std::vector<std::string> words = {"scene",    "model",    "box",   "sphere",
+                                                 "cylinder", "capsule",  "plane", "arrow",
+                                                 "image",    "schedule", "step"};
   return words;
 }
 
@@ -33,7 +35,7 @@ const std::vector<std::string>& cue_words() {
   static const std::vector<std::string> words = {
       "say",  "show",     "hide",      "move",        "rotate", "turn",    "scale",
       "play", "stop",     "highlight", "unhighlight", "label",  "unlabel", "look",
-      "wait", "together", "quiz",      "goto",        "end"};
+      "wait", "together", "quiz",      "explore",     "goto",   "end"};
   return words;
 }
 
@@ -85,6 +87,12 @@ class Analyzer {
   void cue_modifiers(ArgReader& args, Cue& c, bool allow_over, bool allow_for, bool allow_ease);
   std::optional<Cue> quiz(const Statement& st);
   void quiz_option(const Statement& st, QuizDecl& q);
+  std::optional<Cue> explore(const Statement& st);
+  void schedule(const Statement& st);
+  void visit(const Statement& st, ScheduleDecl& schedule);
+  std::optional<Text> template_text(const Statement& st,
+                                    std::initializer_list<std::string_view> placeholders);
+  void check_schedules();
 
   void check_names();
   void check_step_refs(const std::vector<Cue>& cues);
@@ -106,6 +114,8 @@ SceneModel Analyzer::run(const std::vector<Statement>& statements) {
       header(st);
     } else if (auto it = kObjectKinds.find(word); it != kObjectKinds.end()) {
       object(st, it->second);
+    } else if (word == "schedule") {
+      schedule(st);
     } else if (word == "step") {
       step(st);
     } else {
@@ -133,6 +143,7 @@ SceneModel Analyzer::run(const std::vector<Statement>& statements) {
     check_step_ref(q.wrong_step);
     for (const OptionDecl& o : q.options) check_step_ref(o.go_to);
   }
+  check_schedules();
   check_line_ids();
   check_comfort();
   return std::move(model_);
@@ -548,6 +559,7 @@ std::optional<Cue> Analyzer::cue(const Statement& st) {
     if (auto n = name_arg(a, what, true)) c.target = *n;
   };
   if (w == "quiz") return quiz(st);
+  if (w == "explore") return explore(st);
   if (w != "together") no_children(st);
 
   if (w == "say") {
@@ -653,8 +665,8 @@ std::optional<Cue> Analyzer::cue(const Statement& st) {
   } else if (w == "together") {
     c.op = CueOp::together;
     for (const Statement& child : st.children) {
-      if (child.head.text == "together" || child.head.text == "quiz" || child.head.text == "goto" ||
-          child.head.text == "end") {
+      if (child.head.text == "together" || child.head.text == "quiz" ||
+          child.head.text == "explore" || child.head.text == "goto" || child.head.text == "end") {
         error("TX0210", child.head.loc,
               fmt::format("'{}' cannot run together with other cues", child.head.text),
               "place it after the 'together' block");
@@ -799,6 +811,235 @@ void Analyzer::quiz_option(const Statement& st, QuizDecl& q) {
   q.options.push_back(std::move(o));
 }
 
+// [SECTION] visit schedules
+
+void Analyzer::schedule(const Statement& st) {
+  ObjectDecl obj;
+  obj.kind = bundle::ObjectKind::schedule;
+  obj.line = st.line;
+  ArgReader args(st, file_, diags_);
+  if (auto n = name_arg(args, "schedule name", false)) obj.name = *n;
+  args.finish();
+  no_line_tag(st);
+  ScheduleDecl sched;
+  sched.object = model_.objects.size();
+  for (const Statement& p : st.children) {
+    const std::string& key = p.head.text;
+    if (key == "at" || key == "turn" || key == "scale" || key == "hidden") {
+      object_property(p, obj);
+    } else if (key == "length") {
+      no_children(p);
+      no_line_tag(p);
+      ArgReader a(p, file_, diags_);
+      if (auto v = a.number(Quantity::distance, "the path's length")) {
+        if (*v <= 0.0f) {
+          error("TX1002", p.span(), "the path's length must be greater than zero");
+        } else {
+          sched.length = *v;
+        }
+      }
+      a.finish();
+    } else if (key == "day-text") {
+      if (sched.day_text) error("TX1003", p.head.loc, "'day-text' is given twice");
+      sched.day_text = template_text(p, {"day"});
+    } else if (key == "window-text") {
+      if (sched.window_text) error("TX1003", p.head.loc, "'window-text' is given twice");
+      sched.window_text = template_text(p, {"first", "last", "before", "after"});
+    } else if (key == "visit") {
+      visit(p, sched);
+    } else {
+      static const std::vector<std::string> keys = {"at",     "turn",     "scale",       "hidden",
+                                                    "length", "day-text", "window-text", "visit"};
+      std::string guess = suggest(key, keys);
+      error("TX1003", p.head.loc, fmt::format("unknown schedule setting '{}'", key),
+            guess.empty() ? "a schedule holds: visit, day-text, window-text, length, at, turn, "
+                            "scale, hidden"
+                          : fmt::format("did you mean '{}'?", guess));
+    }
+  }
+  if (sched.visits.empty()) {
+    error("TX1000", st.head.loc, fmt::format("schedule '{}' has no visits", obj.name.text),
+          "indent visits under it: visit screening \"Screening\"");
+  }
+  model_.objects.push_back(std::move(obj));
+  model_.schedules.push_back(std::move(sched));
+}
+
+// `day-text "Day {day}"`: a translatable text with named placeholders the compiler fills
+// in per visit. Only the given names may appear in braces.
+std::optional<Text> Analyzer::template_text(const Statement& st,
+                                            std::initializer_list<std::string_view> placeholders) {
+  no_children(st);
+  ArgReader a(st, file_, diags_);
+  auto s = a.string("the text, e.g. \"Day {day}\"");
+  a.finish();
+  if (!s) return std::nullopt;
+  Text t = text_from(*s, st, bundle::LineKind::label);
+  for (std::size_t open = t.text.find('{'); open != std::string::npos;
+       open = t.text.find('{', open + 1)) {
+    std::size_t close = t.text.find('}', open);
+    std::string_view name = close == std::string::npos
+                                ? std::string_view()
+                                : std::string_view(t.text).substr(open + 1, close - open - 1);
+    if (std::find(placeholders.begin(), placeholders.end(), name) == placeholders.end()) {
+      std::vector<std::string> names(placeholders.begin(), placeholders.end());
+      error("TX1004", s->loc,
+            close == std::string::npos
+                ? std::string("a '{' is not closed")
+                : fmt::format("'{{{}}}' is not something '{}' can fill in", name, st.head.text),
+            fmt::format("'{}' fills in: {{{}}}", st.head.text, fmt::join(names, "}, {")));
+    }
+  }
+  return t;
+}
+
+void Analyzer::visit(const Statement& st, ScheduleDecl& sched) {
+  VisitDecl v;
+  v.line = st.line;
+  ArgReader a(st, file_, diags_);
+  if (auto n = name_arg(a, "visit name", false)) v.name = *n;
+  if (auto s = a.string("what the patient sees the visit called, e.g. \"Week 4\""))
+    v.title = text_from(*s, st, bundle::LineKind::option);
+  a.finish();
+  auto whole_days = [&](const Token& t, float value) {
+    if (std::floor(value) != value || std::abs(value) > 100000.0f) {
+      error("TX1002", t.loc, "days are whole numbers");
+      return false;
+    }
+    return true;
+  };
+  for (const Statement& item : st.children) {
+    const std::string& key = item.head.text;
+    ArgReader ia(item, file_, diags_);
+    if (key == "procedure") {
+      no_children(item);
+      if (auto s = ia.string("what happens, e.g. \"Blood test\""))
+        v.procedures.push_back(text_from(*s, item, bundle::LineKind::label));
+    } else if (key == "day") {
+      no_children(item);
+      no_line_tag(item);
+      const Token* t = ia.peek();
+      if (auto d = ia.number(Quantity::scalar, "the study day, e.g. 29")) {
+        if (whole_days(*t, *d)) {
+          v.day = static_cast<std::int32_t>(*d);
+          v.has_day = true;
+        }
+      }
+    } else if (key == "window") {
+      // `window 3` (3 days either way) or `window -2 +5` (2 early, 5 late).
+      no_children(item);
+      no_line_tag(item);
+      const Token* first = ia.peek();
+      auto early = ia.number(Quantity::scalar, "the days allowed, e.g. 3 or -2 +5");
+      if (early && whole_days(*first, *early)) {
+        if (ia.at_end()) {
+          if (*early < 0) {
+            error("TX1002", first->loc, "a window of one number is the days allowed either way",
+                  "write 'window 3', or 'window -2 +5' for 2 days early and 5 late");
+          } else {
+            v.window_before = v.window_after = static_cast<std::uint32_t>(*early);
+          }
+        } else {
+          const Token* second = ia.peek();
+          auto late = ia.number(Quantity::scalar, "the days it may come late, e.g. +5");
+          if (late && whole_days(*second, *late)) {
+            if (*early > 0 || *late < 0) {
+              error("TX1002", item.span(),
+                    "the window goes from days early (0 or less) to days late (0 or more)",
+                    "write e.g. 'window -2 +5' for 2 days early and 5 late");
+            } else {
+              v.window_before = static_cast<std::uint32_t>(-*early);
+              v.window_after = static_cast<std::uint32_t>(*late);
+            }
+          }
+        }
+      }
+    } else {
+      std::vector<std::string> keys = {"day", "window", "procedure"};
+      std::string guess = suggest(key, keys);
+      error("TX1003", item.head.loc, fmt::format("unknown visit setting '{}'", key),
+            guess.empty() ? "a visit holds: day, window, procedure"
+                          : fmt::format("did you mean '{}'?", guess));
+      continue;
+    }
+    ia.finish();
+  }
+  if (!v.has_day) {
+    error("TX1001", st.head.loc, fmt::format("visit '{}' has no day", v.name.text),
+          "add a line under it: day 29 (the study day; day 1 is the first dose)");
+  }
+  sched.visits.push_back(std::move(v));
+}
+
+std::optional<Cue> Analyzer::explore(const Statement& st) {
+  no_children(st);
+  QuizDecl q;
+  q.kind = bundle::QuizKind::explore;
+  q.line = st.line;
+  ArgReader a(st, file_, diags_);
+  auto schedule = name_arg(a, "the schedule to explore", false);
+  if (schedule) {
+    // Named for the records after its schedule: explore-visits, explore-visits-2, ...
+    q.schedule = *schedule;
+    std::size_t seen = 0;
+    for (const QuizDecl& other : model_.quizzes)
+      seen += other.kind == bundle::QuizKind::explore && other.schedule.text == schedule->text;
+    q.name = Name{seen == 0 ? "explore-" + schedule->text
+                            : fmt::format("explore-{}-{}", schedule->text, seen + 1),
+                  schedule->loc};
+  }
+  if (auto s = a.string("what to ask, e.g. \"Choose a visit to see what happens.\""))
+    q.question = text_from(*s, st, bundle::LineKind::question);
+  a.finish();
+  if (!a.ok()) return std::nullopt;
+  Cue c;
+  c.op = CueOp::quiz;
+  c.line = st.line;
+  c.loc = st.head.loc;
+  c.quiz = model_.quizzes.size();
+  model_.quizzes.push_back(std::move(q));
+  return c;
+}
+
+// Visits in day order with distinct names; each explore names a schedule.
+void Analyzer::check_schedules() {
+  for (const ScheduleDecl& s : model_.schedules) {
+    std::map<std::string, const VisitDecl*> names;
+    const VisitDecl* previous = nullptr;
+    for (const VisitDecl& v : s.visits) {
+      if (v.name.text.empty()) continue;
+      auto [it, fresh] = names.emplace(v.name.text, &v);
+      if (!fresh) {
+        error("TX1007", v.name.loc, fmt::format("there is already a visit named '{}'", v.name.text),
+              fmt::format("the first is on line {}", it->second->line));
+      }
+      if (previous != nullptr && v.has_day && previous->has_day && v.day <= previous->day) {
+        error("TX1008", v.name.loc,
+              fmt::format("visit '{}' (day {}) is not after '{}' (day {})", v.name.text, v.day,
+                          previous->name.text, previous->day),
+              "list the visits in the order they happen, each on a later day");
+      }
+      if (v.has_day) previous = &v;
+    }
+  }
+  for (const QuizDecl& q : model_.quizzes) {
+    if (q.kind != bundle::QuizKind::explore || q.schedule.text.empty()) continue;
+    std::vector<std::string> names;
+    bool found = false;
+    for (const ScheduleDecl& s : model_.schedules) {
+      const std::string& name = model_.objects[s.object].name.text;
+      found = found || name == q.schedule.text;
+      names.push_back(name);
+    }
+    if (found) continue;
+    std::string guess = suggest(q.schedule.text, names);
+    error("TX1006", q.schedule.loc, fmt::format("there is no schedule named '{}'", q.schedule.text),
+          !guess.empty()  ? fmt::format("did you mean '{}'?", guess)
+          : names.empty() ? std::string("declare one first: schedule NAME, with visits under it")
+                          : fmt::format("the schedules are: {}", fmt::join(names, ", ")));
+  }
+}
+
 // [SECTION] whole-scene rules (names, line ids, comfort)
 
 void Analyzer::check_names() {
@@ -865,6 +1106,14 @@ void Analyzer::collect_texts(std::vector<const Text*>& out) const {
     for (const OptionDecl& o : q.options) {
       out.push_back(&o.text);
       if (o.feedback) out.push_back(&*o.feedback);
+    }
+  }
+  for (const ScheduleDecl& s : model_.schedules) {
+    if (s.day_text) out.push_back(&*s.day_text);
+    if (s.window_text) out.push_back(&*s.window_text);
+    for (const VisitDecl& v : s.visits) {
+      out.push_back(&v.title);
+      for (const Text& p : v.procedures) out.push_back(&p);
     }
   }
 }

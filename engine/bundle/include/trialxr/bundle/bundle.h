@@ -156,6 +156,12 @@ class Bundle {
   // Its length in seconds, or nothing when there is no audio for it.
   std::optional<double> narration_seconds(std::uint32_t line, std::uint32_t language) const;
 
+  // [SECTION] visit schedules (empty before format 1.4)
+  std::span<const VisitRecord> visits() const;
+  std::span<const std::uint32_t> visit_procedures() const;  // line indices
+  // The visits of schedule object `object`, in order (empty when it has none).
+  std::span<const VisitRecord> visits_of(std::uint32_t object) const;
+
   // [SECTION] GPU blobs (4 KiB aligned when stored uncompressed in a mapped file)
   std::span<const std::byte> geometry() const;
   std::span<const std::byte> texels() const;

@@ -21,6 +21,7 @@
 // [SECTION] timeline: steps, cues, quizzes
 // [SECTION] text (format 1.1)
 // [SECTION] narration (format 1.3)
+// [SECTION] visit schedule (format 1.4)
 // [SECTION] layout guarantees
 #pragma once
 
@@ -36,7 +37,8 @@ namespace trialxr::bundle {
 
 inline constexpr std::array<char, 8> kMagic = {'T', 'R', 'X', 'B', 'N', 'D', 'L', '\x1a'};
 inline constexpr std::uint16_t kFormatMajor = 1;
-inline constexpr std::uint16_t kFormatMinor = 3;  // 1.1 text; 1.2 presentation; 1.3 narration
+// 1.1 text; 1.2 presentation; 1.3 narration; 1.4 visit schedules
+inline constexpr std::uint16_t kFormatMinor = 4;
 inline constexpr std::uint32_t kPayloadAlignment = 16;
 inline constexpr std::uint32_t kGpuBlobAlignment = 4096;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;  // "no index" in any index field
@@ -86,37 +88,39 @@ constexpr std::uint32_t fourcc(const char (&s)[5]) {
 }
 
 enum SectionType : std::uint32_t {
-  kSecMeta = fourcc("META"),          // MetaRecord (exactly one)
-  kSecStrings = fourcc("STRS"),       // UTF-8 string pool
-  kSecLanguages = fourcc("LANG"),     // StrRef[]: BCP 47 tags, base language first
-  kSecLines = fourcc("LINE"),         // LineRecord[]: user-visible strings by line id
-  kSecLineText = fourcc("LTXT"),      // LineText[lines * languages], line-major
-  kSecObjects = fourcc("OBJS"),       // ObjectRecord[]: the script's named objects
-  kSecNodes = fourcc("NODE"),         // NodeRecord[]: parents before children
-  kSecMeshes = fourcc("MESH"),        // MeshRecord[]
-  kSecPrimitives = fourcc("PRIM"),    // PrimitiveRecord[]
-  kSecMorphTargets = fourcc("MTGT"),  // MorphTargetRecord[]
-  kSecMaterials = fourcc("MATL"),     // MaterialRecord[]
-  kSecTextures = fourcc("TEXR"),      // TextureRecord[]
-  kSecSkins = fourcc("SKIN"),         // SkinRecord[]
-  kSecJoints = fourcc("JNTS"),        // std::uint32_t[]: node indices used by skins
-  kSecAnimations = fourcc("ANIM"),    // AnimationRecord[]
-  kSecChannels = fourcc("ACHN"),      // ChannelRecord[]
-  kSecFloats = fourcc("F32S"),        // float[]: keys, values, matrices, weights
-  kSecSteps = fourcc("STEP"),         // StepRecord[]
-  kSecCues = fourcc("CUES"),          // CueRecord[]
-  kSecQuizzes = fourcc("QUIZ"),       // QuizRecord[]
-  kSecOptions = fourcc("QOPT"),       // OptionRecord[]
-  kSecFonts = fourcc("FONT"),         // FontAtlasRecord[]: one per language (1.1)
-  kSecGlyphs = fourcc("GLYF"),        // GlyphRecord[]: atlas glyphs, by language (1.1)
-  kSecTextLayouts = fourcc("TLAY"),   // TextLayoutRecord[lines * languages], line-major (1.1)
-  kSecPlacedGlyphs = fourcc("TGLY"),  // PlacedGlyphRecord[]: laid-out glyphs (1.1)
-  kSecPresentation = fourcc("PRES"),  // PresentationRecord (at most one) (1.2)
-  kSecNarration = fourcc("NARR"),     // NarrationRecord[lines * languages], line-major (1.3)
-  kSecAudioPackets = fourcc("APKT"),  // AudioPacketRecord[]: Opus packets in OPUS (1.3)
-  kSecOpus = fourcc("OPUS"),          // blob: the Opus packets, back to back (1.3)
-  kSecGeometry = fourcc("GEOM"),      // GPU blob: vertex streams and indices
-  kSecTexels = fourcc("TEXB"),        // GPU blob: texel data, all mips
+  kSecMeta = fourcc("META"),             // MetaRecord (exactly one)
+  kSecStrings = fourcc("STRS"),          // UTF-8 string pool
+  kSecLanguages = fourcc("LANG"),        // StrRef[]: BCP 47 tags, base language first
+  kSecLines = fourcc("LINE"),            // LineRecord[]: user-visible strings by line id
+  kSecLineText = fourcc("LTXT"),         // LineText[lines * languages], line-major
+  kSecObjects = fourcc("OBJS"),          // ObjectRecord[]: the script's named objects
+  kSecNodes = fourcc("NODE"),            // NodeRecord[]: parents before children
+  kSecMeshes = fourcc("MESH"),           // MeshRecord[]
+  kSecPrimitives = fourcc("PRIM"),       // PrimitiveRecord[]
+  kSecMorphTargets = fourcc("MTGT"),     // MorphTargetRecord[]
+  kSecMaterials = fourcc("MATL"),        // MaterialRecord[]
+  kSecTextures = fourcc("TEXR"),         // TextureRecord[]
+  kSecSkins = fourcc("SKIN"),            // SkinRecord[]
+  kSecJoints = fourcc("JNTS"),           // std::uint32_t[]: node indices used by skins
+  kSecAnimations = fourcc("ANIM"),       // AnimationRecord[]
+  kSecChannels = fourcc("ACHN"),         // ChannelRecord[]
+  kSecFloats = fourcc("F32S"),           // float[]: keys, values, matrices, weights
+  kSecSteps = fourcc("STEP"),            // StepRecord[]
+  kSecCues = fourcc("CUES"),             // CueRecord[]
+  kSecQuizzes = fourcc("QUIZ"),          // QuizRecord[]
+  kSecOptions = fourcc("QOPT"),          // OptionRecord[]
+  kSecFonts = fourcc("FONT"),            // FontAtlasRecord[]: one per language (1.1)
+  kSecGlyphs = fourcc("GLYF"),           // GlyphRecord[]: atlas glyphs, by language (1.1)
+  kSecTextLayouts = fourcc("TLAY"),      // TextLayoutRecord[lines * languages], line-major (1.1)
+  kSecPlacedGlyphs = fourcc("TGLY"),     // PlacedGlyphRecord[]: laid-out glyphs (1.1)
+  kSecPresentation = fourcc("PRES"),     // PresentationRecord (at most one) (1.2)
+  kSecNarration = fourcc("NARR"),        // NarrationRecord[lines * languages], line-major (1.3)
+  kSecAudioPackets = fourcc("APKT"),     // AudioPacketRecord[]: Opus packets in OPUS (1.3)
+  kSecOpus = fourcc("OPUS"),             // blob: the Opus packets, back to back (1.3)
+  kSecVisits = fourcc("VIST"),           // VisitRecord[]: the visits of schedule objects (1.4)
+  kSecVisitProcedures = fourcc("VPRC"),  // std::uint32_t[]: procedure lines of visits (1.4)
+  kSecGeometry = fourcc("GEOM"),         // GPU blob: vertex streams and indices
+  kSecTexels = fourcc("TEXB"),           // GPU blob: texel data, all mips
 };
 
 // [SECTION] metadata and strings
@@ -186,7 +190,8 @@ enum class ObjectKind : std::uint32_t {
   capsule,
   plane,
   arrow,
-  image
+  image,
+  schedule,  // a visit schedule drawn as a path of visits (1.4); its visits are in VIST
 };
 
 struct ObjectRecord {
@@ -392,7 +397,10 @@ struct CueRecord {
 };
 static_assert(sizeof(CueRecord) == 48);
 
-enum class QuizKind : std::uint32_t { single, multiple, true_false };
+// explore (1.4): not a question but a choice to look at: its options are the visits of a
+// schedule object, in order; choosing one shows its details (the option's feedback line)
+// and any other can be chosen next, until the patient continues. Nothing is scored.
+enum class QuizKind : std::uint32_t { single, multiple, true_false, explore };
 
 struct QuizRecord {
   StrRef name;
@@ -403,7 +411,8 @@ struct QuizRecord {
   std::uint32_t topic_step;  // the step this quiz checks; kNone when none
   std::uint32_t wrong_step;  // where a wrong answer leads unless its option says; kNone = go on
   std::uint32_t source_line;
-  std::uint32_t reserved;
+  std::uint32_t schedule;  // explore: the schedule object (OBJS) whose visits are the options;
+                           // other kinds: kNone (0 in bundles before 1.4), never read
 };
 
 enum OptionFlags : std::uint32_t {
@@ -506,6 +515,26 @@ struct AudioPacketRecord {
   std::uint32_t size;    // bytes, 1..1275
 };
 
+// [SECTION] visit schedule (format 1.4)
+//
+// A `schedule` object's visits, in the script's order; the visits of one schedule are
+// contiguous. Timing follows CDISC USDM: `day` is the study day of the visit relative to
+// the schedule's anchor (day 1; negative before it, as for screening), and the window
+// is how many days early or late the visit may fall (USDM windowLower / windowUpper).
+
+struct VisitRecord {
+  StrRef name;                    // the visit's id in the script ("week-4")
+  std::uint32_t object;           // the schedule object (OBJS) it belongs to
+  std::uint32_t node;             // its marker node: highlighted and labelled when chosen
+  std::uint32_t name_line;        // what the visit is called ("Week 4")
+  std::uint32_t details_line;     // compiled per language: its day, window and procedures
+  std::int32_t day;               // study day
+  std::uint32_t window_before;    // days it may come early
+  std::uint32_t window_after;     // days it may come late
+  std::uint32_t first_procedure;  // into VPRC: the lines naming what happens at the visit
+  std::uint32_t procedure_count;
+};
+
 // [SECTION] layout guarantees
 //
 // The records are written and read as raw bytes, so every one must be trivially
@@ -549,5 +578,6 @@ static_assert(kPlainRecord<PlacedGlyphRecord, 12, 4>);
 static_assert(kPlainRecord<PresentationRecord, 16, 4>);
 static_assert(kPlainRecord<NarrationRecord, 24, 4>);
 static_assert(kPlainRecord<AudioPacketRecord, 8, 4>);
+static_assert(kPlainRecord<VisitRecord, 44, 4>);
 
 }  // namespace trialxr::bundle

@@ -29,6 +29,7 @@ enum class EventKind : std::uint8_t {
   coordinator_dismissed,  // the request was cleared
   language_changed,       // value = the new language index
   scene_ended,            // value = 1 when ended because the timeline looped without time
+  explored,  // an explore prompt's option (a visit) was chosen to look at: quiz, value = option
 };
 
 std::string_view event_kind_name(EventKind kind);

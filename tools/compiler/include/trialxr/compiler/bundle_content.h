@@ -74,9 +74,11 @@ struct BundleContent {
   bundle::PresentationRecord presentation{};
   std::vector<bundle::NarrationRecord> narration;  // lines × languages, or empty
   std::vector<bundle::AudioPacketRecord> audio_packets;
-  std::vector<std::byte> opus;  // OPUS: the packets back to back
-  BlobBuilder geometry;  // GEOM
-  BlobBuilder texels;    // TEXB
+  std::vector<std::byte> opus;                  // OPUS: the packets back to back
+  std::vector<bundle::VisitRecord> visits;      // VIST
+  std::vector<std::uint32_t> visit_procedures;  // VPRC: line indices
+  BlobBuilder geometry;                         // GEOM
+  BlobBuilder texels;                           // TEXB
 
   // Appends floats to F32S; returns the index of the first.
   std::uint32_t append_floats(std::span<const float> values);

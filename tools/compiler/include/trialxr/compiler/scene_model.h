@@ -73,6 +73,33 @@ struct ObjectDecl {
   std::uint32_t line = 0;
 };
 
+// [SECTION] visit schedules
+//
+// A `schedule` object: the study's visits, drawn as a path the patient can explore. The
+// fields follow CDISC USDM so a machine-readable schedule can fill them as well as a
+// script: a visit is a USDM Encounter (id, label), its day and window a Timing relative
+// to the anchor (day 1; valueLabel, windowLower, windowUpper), and each procedure an
+// Activity scheduled at that encounter.
+
+struct VisitDecl {
+  Name name;                        // the visit's id ("week-4"): the schedule's part name
+  Text title;                       // what the patient sees ("Week 4")
+  std::int32_t day = 1;             // study day relative to the anchor (day 1)
+  std::uint32_t window_before = 0;  // days it may come early
+  std::uint32_t window_after = 0;   // days it may come late
+  std::vector<Text> procedures;     // what happens at the visit, in order
+  bool has_day = false;
+  std::uint32_t line = 0;
+};
+
+struct ScheduleDecl {
+  std::size_t object = 0;           // index into SceneModel::objects (its placement, name, hidden)
+  float length = 0.8f;              // metres from the first day shown to the last
+  std::optional<Text> day_text;     // "Day {day}"
+  std::optional<Text> window_text;  // "Any day from day {first} to day {last}"
+  std::vector<VisitDecl> visits;
+};
+
 struct Cue {
   bundle::CueOp op = bundle::CueOp::say;
   std::uint32_t line = 0;
@@ -86,7 +113,7 @@ struct Cue {
   SourceLoc clip_loc;
   std::uint32_t repeat = 1;   // play: 0 = loop
   Name step;                  // goto
-  std::size_t quiz = 0;       // quiz: index into SceneModel::quizzes
+  std::size_t quiz = 0;       // quiz and explore: index into SceneModel::quizzes
   std::vector<Cue> children;  // together
 };
 
@@ -104,6 +131,7 @@ struct QuizDecl {
   std::vector<OptionDecl> options;
   Name topic;       // the step this quiz checks
   Name wrong_step;  // where a wrong answer leads unless its option says otherwise
+  Name schedule;    // explore: the schedule whose visits are the options
   std::uint32_t line = 0;
 };
 
@@ -119,6 +147,14 @@ struct SceneModel {
   std::vector<ObjectDecl> objects;
   std::vector<StepDecl> steps;
   std::vector<QuizDecl> quizzes;
+  std::vector<ScheduleDecl> schedules;
 };
+
+// The schedule declared by object `object`, or nullptr.
+inline const ScheduleDecl* schedule_of(const SceneModel& model, std::size_t object) {
+  for (const ScheduleDecl& s : model.schedules)
+    if (s.object == object) return &s;
+  return nullptr;
+}
 
 }  // namespace trialxr::compiler
