@@ -79,6 +79,7 @@ TEST(SampleGolden, DrugActionStoryboardInEnglishAndChinese) {
 
 TEST(SampleGolden, StoryboardFramesMatchTheirGoldens) {
   expect_storyboard_goldens("blood-draw", "en", "sample-", 7);
+  expect_storyboard_goldens("blood-draw", "zh", "sample-zh-", 7);
 }
 
 }  // namespace
