@@ -1,8 +1,9 @@
-// The sample scene's storyboard as a patient would see it, step by step, compared with
-// golden images (tests/render/golden/sample-*.png, taking-part-*.png) within a tolerance. Rendered
-// through `trialxr render --storyboard` with the validation layer on, so the whole path — compiler,
-// bundle, player, stage, renderer, headless host — is under test. Regenerate with
-// tools/update-goldens.sh after an intended change.
+// The sample scenes' storyboards as a patient would see them, step by step, compared with
+// golden images (tests/render/golden/sample-*.png, taking-part-*.png, kids-*.png,
+// drug-action-*.png) within a tolerance. Rendered through `trialxr render --storyboard` with
+// the validation layer on, so the whole path — compiler, bundle, player, stage, renderer,
+// headless host — is under test. Regenerate with tools/update-goldens.sh after an intended
+// change.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -71,8 +72,14 @@ TEST(SampleGolden, ChildrensBloodTestStoryboardInEnglishAndChinese) {
   expect_storyboard_goldens("blood-draw-kids", "zh", "kids-zh-", 6);
 }
 
+TEST(SampleGolden, DrugActionStoryboardInEnglishAndChinese) {
+  expect_storyboard_goldens("drug-action", "en", "drug-action-en-", 7);
+  expect_storyboard_goldens("drug-action", "zh", "drug-action-zh-", 7);
+}
+
 TEST(SampleGolden, StoryboardFramesMatchTheirGoldens) {
   expect_storyboard_goldens("blood-draw", "en", "sample-", 7);
+  expect_storyboard_goldens("blood-draw", "zh", "sample-zh-", 7);
 }
 
 }  // namespace

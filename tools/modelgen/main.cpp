@@ -1,5 +1,6 @@
-// trialxr-modelgen OUTDIR: writes the sample scene's models (arm.glb, syringe.glb) into
-// OUTDIR, creating it if needed. The output is deterministic: same tool, same bytes.
+// trialxr-modelgen OUTDIR: writes the sample scenes' models (arm.glb, syringe.glb, cell.glb,
+// drug.glb, signal.glb) into OUTDIR, creating it if needed. The output is deterministic: same tool,
+// same bytes.
 #include <exception>
 #include <filesystem>
 #include <iostream>
@@ -9,15 +10,18 @@
 #include <vector>
 
 #include "arm_model.h"
+#include "cell_model.h"
 #include "file_output.h"
+#include "molecule_model.h"
 #include "syringe_model.h"
 
 namespace {
 
 constexpr std::string_view kUsage =
     "usage: trialxr-modelgen OUTDIR\n"
-    "  Generates the blood-sample scene's models into OUTDIR (created if missing):\n"
-    "  arm.glb, syringe.glb. The files are byte-identical on every run.\n";
+    "  Generates the sample scenes' models into OUTDIR (created if missing):\n"
+    "  arm.glb, syringe.glb (the blood sample), cell.glb, drug.glb, signal.glb (how the\n"
+    "  study drug works). The files are byte-identical on every run.\n";
 
 struct Asset {
   const char* file;
@@ -27,6 +31,9 @@ struct Asset {
 constexpr Asset kAssets[] = {
     {"arm.glb", trialxr::modelgen::build_arm_glb},
     {"syringe.glb", trialxr::modelgen::build_syringe_glb},
+    {"cell.glb", trialxr::modelgen::build_cell_glb},
+    {"drug.glb", trialxr::modelgen::build_drug_glb},
+    {"signal.glb", trialxr::modelgen::build_signal_glb},
 };
 
 }  // namespace

@@ -262,4 +262,21 @@ MeshData sweep_tube(const std::vector<glm::vec3>& path, const std::vector<float>
   return mesh;
 }
 
+MeshData sphere(const glm::vec3& center, float radius, int segments, int steps) {
+  std::vector<ProfilePoint> profile;
+  append_arc(profile, {0.0f, 0.0f}, {radius, radius}, 180.0f, 0.0f, steps);
+  profile.front().radius = 0.0f;
+  profile.back().radius = 0.0f;
+  MeshData mesh = lathe(profile, segments);
+  for (glm::vec3& p : mesh.positions) p += center;
+  return mesh;
+}
+
+MeshData stick(const glm::vec3& a, const glm::vec3& b, float radius, int sides) {
+  const glm::vec3 axis = glm::normalize(b - a);
+  const glm::vec3 up =
+      std::fabs(axis.y) < 0.9f ? glm::vec3(0.0f, 1.0f, 0.0f) : glm::vec3(1.0f, 0.0f, 0.0f);
+  return sweep_tube({a, b}, {radius, radius}, sides, up);
+}
+
 }  // namespace trialxr::modelgen

@@ -45,4 +45,12 @@ MeshData rounded_box(const glm::vec3& half_extent, float radius, int band_steps,
 MeshData sweep_tube(const std::vector<glm::vec3>& path, const std::vector<float>& radii, int sides,
                     const glm::vec3& up);
 
+// Ball of `radius` about `center`: a lathe about the X axis with `segments` around and
+// `steps` from pole to pole.
+MeshData sphere(const glm::vec3& center, float radius, int segments, int steps);
+
+// Open-ended cylinder (a stick) of `radius` from a to b, with `sides` around; its ends are
+// meant to be hidden inside other shapes (the atoms of a ball-and-stick model).
+MeshData stick(const glm::vec3& a, const glm::vec3& b, float radius, int sides);
+
 }  // namespace trialxr::modelgen
