@@ -1,9 +1,9 @@
 // The sample scenes' storyboards as a patient would see them, step by step, compared with
 // golden images (tests/render/golden/sample-*.png, taking-part-*.png, kids-*.png,
-// drug-action-*.png) within a tolerance. Rendered through `trialxr render --storyboard` with
-// the validation layer on, so the whole path — compiler, bundle, player, stage, renderer,
-// headless host — is under test. Regenerate with tools/update-goldens.sh after an intended
-// change.
+// drug-action-*.png, visit-schedule-*.png) within a tolerance. Rendered through `trialxr render
+// --storyboard` with the validation layer on, so the whole path — compiler, bundle, player, stage,
+// renderer, headless host — is under test. Regenerate with tools/update-goldens.sh after an
+// intended change.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -32,7 +32,7 @@ TEST(SampleScenes, EveryShippedSceneCompilesCleanAsARelease) {
     ASSERT_TRUE(compiled);
     EXPECT_TRUE(compiled->diags.empty()) << compiled->rendered();
   }
-  EXPECT_GE(scenes, 3u);
+  EXPECT_GE(scenes, 5u);
 }
 
 // The storyboard of scenes/NAME.txs in `language`, each step compared with golden
@@ -75,6 +75,13 @@ TEST(SampleGolden, ChildrensBloodTestStoryboardInEnglishAndChinese) {
 TEST(SampleGolden, DrugActionStoryboardInEnglishAndChinese) {
   expect_storyboard_goldens("drug-action", "en", "drug-action-en-", 7);
   expect_storyboard_goldens("drug-action", "zh", "drug-action-zh-", 7);
+}
+
+// The explore step is shown with its first visit chosen: its marker highlighted and
+// labelled, its details on the panel.
+TEST(SampleGolden, VisitScheduleStoryboardInEnglishAndChinese) {
+  expect_storyboard_goldens("visit-schedule", "en", "visit-schedule-en-", 7);
+  expect_storyboard_goldens("visit-schedule", "zh", "visit-schedule-zh-", 7);
 }
 
 TEST(SampleGolden, StoryboardFramesMatchTheirGoldens) {
