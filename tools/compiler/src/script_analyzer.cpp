@@ -184,7 +184,7 @@ void Analyzer::no_line_tag(const Statement& st) {
   error("TX0403", st.line_tag->loc,
         fmt::format("'{}' shows no text, so it takes no line id", st.head.text),
         "line ids belong on lines with patient-visible text: say, label, title, ask, option, "
-        "feedback");
+        "feedback, explore, visit, procedure, day-text, window-text");
 }
 
 // [SECTION] header
