@@ -129,6 +129,53 @@ TEST_F(UiLayout, QuizOptionsAreButtonsAndAnswersShowFeedbackAndContinue) {
   EXPECT_EQ(count(ui, UiQuadKind::glyph), glyphs);
 }
 
+// The visit schedule's explore prompt: a button per visit and Continue from the start;
+// choosing a visit adds its details (in the frame's language) and a label on its marker,
+// and the buttons stay choosable.
+TEST(UiLayoutExplore, VisitsAreButtonsAndTheChosenOneShowsItsDetails) {
+  auto compiled = compiler::compile_scene((source_dir() / "scenes/visit-schedule.txs").string());
+  ASSERT_TRUE(compiled && compiled->ok());
+  auto bytes = compiler::write_bundle(compiled->content);
+  ASSERT_TRUE(bytes);
+  auto b = bundle::Bundle::open_bytes(*bytes, {bundle::TrustPolicy::allow_unsigned, {}});
+  ASSERT_TRUE(b) << b.error().message;
+  scene::Player player(*b, {.language = 1});
+  const scene::FrameState* f = &player.run_until(600'000'000, scene::kStopWhenWaiting);
+  while (!f->quiz.visible && !f->ended) {
+    player.press_continue();
+    f = &player.run_until(600'000'000, scene::kStopWhenWaiting);
+  }
+  ASSERT_TRUE(f->quiz.visible);
+  ASSERT_EQ(f->quiz.kind, bundle::QuizKind::explore);
+  const std::size_t visits = f->quiz.options.size();
+  ASSERT_EQ(visits, 6u);
+  auto glyphs = [&](std::uint32_t line) { return b->text_layout(line, 1).glyph_count; };
+  const stage::UiLines ui_lines = stage::find_ui_lines(*b);
+  stage::UiFrame ui;
+  stage::build_ui(*b, *f, {}, ui);
+  ASSERT_EQ(ui.buttons.size(), visits + 2);  // the visits, Continue, Ask the coordinator
+  for (std::uint32_t i = 0; i < visits; ++i) EXPECT_EQ(ui.buttons[i].option, i);
+  EXPECT_EQ(ui.buttons[visits].kind, UiButtonKind::continue_scene);
+  std::size_t expected =
+      glyphs(f->quiz.question_line) + glyphs(ui_lines.continue_line) + glyphs(ui_lines.ask_line);
+  for (const scene::QuizOptionView& o : f->quiz.options) expected += glyphs(o.line);
+  std::size_t shown = 0;
+  for (const render::UiQuad& q : ui.quads) shown += q.kind == UiQuadKind::glyph;
+  EXPECT_EQ(shown, expected);
+
+  ASSERT_TRUE(player.choose(3));  // week 4
+  f = &player.frame();
+  stage::build_ui(*b, *f, {}, ui);
+  ASSERT_EQ(ui.buttons.size(), visits + 2);
+  EXPECT_EQ(b->text(f->quiz.feedback_line, 1),
+            "第 29 天\n第 26 天到第 32 天之间都可以\n\u2022 抽一次血\n\u2022 询问你的感受");
+  ASSERT_EQ(f->labels.size(), 1u);
+  expected += glyphs(f->quiz.feedback_line) + glyphs(f->labels[0].line);
+  shown = 0;
+  for (const render::UiQuad& q : ui.quads) shown += q.kind == UiQuadKind::glyph;
+  EXPECT_EQ(shown, expected);
+}
+
 TEST_F(UiLayout, PanelsFaceTheViewerWhereverTheyTurn) {
   scene::Player player(*bundle_);
   const scene::FrameState& f = player.seek(3'000'000);  // welcome: narration only

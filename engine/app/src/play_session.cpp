@@ -322,6 +322,12 @@ int run_play(const PlayOptions& o, std::ostream& out, std::ostream& err) {
                              e.correct ? "correct" : "needs discussion");
           break;
         }
+        case scene::EventKind::explored: {
+          const bundle::QuizRecord& q = bundle->quizzes()[e.quiz];
+          out << fmt::format("{:8.2f} s  looked at {}\n", seconds_of(e.time),
+                             bundle->string(bundle->options()[q.first_option + e.value].name));
+          break;
+        }
         case scene::EventKind::paused:
         case scene::EventKind::resumed:
         case scene::EventKind::coordinator_requested:
