@@ -4,10 +4,12 @@
 // translation can make with them, located.
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <string>
 
 #include "temp_dir.h"
 #include "trialxr/bundle/bundle.h"
+#include "trialxr/compiler/build_cli.h"
 #include "trialxr/compiler/bundle_writer.h"
 #include "trialxr/compiler/line_tagger.h"
 #include "trialxr/compiler/scene_compiler.h"
@@ -197,6 +199,15 @@ TEST(Schedule, EachVisitHasItsRecordAndItsDetailsInEveryLanguage) {
   EXPECT_EQ(b->format_minor(), 4u);
   EXPECT_EQ(b->visits_of(0).size(), 3u);
   EXPECT_TRUE(b->visits_of(1).empty());
+
+  // A reviewer sees the schedule's days and windows in `inspect`.
+  std::ostringstream shown, errors;
+  ASSERT_EQ(compiler::run_build_cli({"inspect", out.file("plan.trxb")}, shown, errors), 0)
+      << errors.str();
+  EXPECT_NE(shown.str().find("schedule    visits: 3 visits: screening (day -7 ±2, 2 procedures), "
+                             "dose (day 1, 1 procedure), week-5 (day 35 -1 +3, 0 procedures)\n"),
+            std::string::npos)
+      << shown.str();
 }
 
 TEST(Schedule, TranslatorsSeeWhatScheduleTextsAreAndTagFillsTheirIds) {

@@ -226,6 +226,24 @@ int cmd_inspect(const std::string& path, const std::vector<std::string>& trust, 
   out << fmt::format(
       "timeline    {} steps, {} cues, {} quizzes, {} lines ({} translations missing, {} stale)\n",
       b->steps().size(), b->cues().size(), b->quizzes().size(), b->lines().size(), missing, stale);
+  // Visit schedules, as a reviewer checks them against the protocol: each visit's study
+  // day and window.
+  for (std::uint32_t o = 0; o < b->objects().size(); ++o) {
+    if (b->objects()[o].kind != bundle::ObjectKind::schedule) continue;
+    std::vector<std::string> visits;
+    for (const bundle::VisitRecord& v : b->visits_of(o)) {
+      std::string window;
+      if (v.window_before == v.window_after && v.window_before > 0) {
+        window = fmt::format(" ±{}", v.window_before);
+      } else if (v.window_before + v.window_after > 0) {
+        window = fmt::format(" -{} +{}", v.window_before, v.window_after);
+      }
+      visits.push_back(fmt::format("{} (day {}{}, {} procedure{})", b->string(v.name), v.day,
+                                   window, v.procedure_count, v.procedure_count == 1 ? "" : "s"));
+    }
+    out << fmt::format("schedule    {}: {} visits: {}\n", b->string(b->objects()[o].name),
+                       visits.size(), fmt::join(visits, ", "));
+  }
   for (std::size_t l = 0; l < b->fonts().size(); ++l) {
     const bundle::FontAtlasRecord& f = b->fonts()[l];
     const bundle::TextureRecord& t = b->textures()[f.texture];
