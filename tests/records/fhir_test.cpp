@@ -5,7 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include "records_fixture.h"
+#include "temp_dir.h"
+#include "trialxr/compiler/bundle_writer.h"
+#include "trialxr/compiler/scene_compiler.h"
 #include "trialxr/records/fhir.h"
+#include "trialxr/records/session_record.h"
+#include "trialxr/scene/player.h"
 
 namespace trialxr::testing {
 namespace {
@@ -26,6 +31,34 @@ TEST(Fhir, QuestionnaireHasAnItemPerQuizAndAnOptionPerAnswer) {
   ASSERT_EQ(item["answerOption"].size(), 3u);
   EXPECT_EQ(item["answerOption"][0]["valueCoding"]["code"], "q-feel-pinch");
   EXPECT_EQ(item["answerOption"][0]["valueCoding"]["display"], "A small pinch");
+}
+
+// The visit schedule scene explores its visits (not a question) and asks one quiz: only
+// the quiz is an item, and looking at visits leaves no answer in the record.
+TEST(Fhir, ExploringAVisitScheduleIsNeitherAnItemNorAnAnswer) {
+  auto compiled = compiler::compile_scene((source_dir() / "scenes/visit-schedule.txs").string());
+  ASSERT_TRUE(compiled && compiled->ok());
+  auto bytes = compiler::write_bundle(compiled->content);
+  ASSERT_TRUE(bytes);
+  auto b = bundle::Bundle::open_bytes(*bytes, {bundle::TrustPolicy::allow_unsigned, {}});
+  ASSERT_TRUE(b) << b.error().message;
+  ASSERT_EQ(b->quizzes().size(), 2u);
+  const json q = json::parse(records::questionnaire_json(*b));
+  ASSERT_EQ(q["item"].size(), 1u);
+  EXPECT_EQ(q["item"][0]["linkId"], "visit-window");
+
+  scene::Player p(*b);
+  const scene::FrameState* f = &p.run_until(600'000'000, scene::kStopWhenWaiting);
+  while (!f->quiz.visible && !f->ended) {
+    p.press_continue();
+    f = &p.run_until(600'000'000, scene::kStopWhenWaiting);
+  }
+  ASSERT_EQ(f->quiz.kind, bundle::QuizKind::explore);
+  ASSERT_TRUE(p.choose(2));
+  ASSERT_TRUE(p.choose(4));
+  const records::SessionRecord r = records::build_record(*b, p.event_log(), {});
+  EXPECT_TRUE(r.answers.empty());
+  EXPECT_TRUE(r.needs_discussion.empty());
 }
 
 TEST(Fhir, ResponseMatchesTheQuestionnaireAndKeepsTheLastAnswer) {
