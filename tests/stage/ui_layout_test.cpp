@@ -9,6 +9,7 @@
 #include "trialxr/compiler/bundle_writer.h"
 #include "trialxr/compiler/scene_compiler.h"
 #include "trialxr/scene/player.h"
+#include "trialxr/stage/pointer.h"
 #include "trialxr/stage/ui_layout.h"
 
 namespace trialxr::testing {
@@ -153,9 +154,23 @@ TEST(UiLayoutExplore, VisitsAreButtonsAndTheChosenOneShowsItsDetails) {
   const stage::UiLines ui_lines = stage::find_ui_lines(*b);
   stage::UiFrame ui;
   stage::build_ui(*b, *f, {}, ui);
-  ASSERT_EQ(ui.buttons.size(), visits + 2);  // the visits, Continue, Ask the coordinator
-  for (std::uint32_t i = 0; i < visits; ++i) EXPECT_EQ(ui.buttons[i].option, i);
-  EXPECT_EQ(ui.buttons[visits].kind, UiButtonKind::continue_scene);
+  // The visits on the panel, then around their markers, then Continue and Ask.
+  ASSERT_EQ(ui.buttons.size(), 2 * visits + 2);
+  for (std::uint32_t i = 0; i < 2 * visits; ++i) {
+    EXPECT_EQ(ui.buttons[i].kind, UiButtonKind::option);
+    EXPECT_EQ(ui.buttons[i].option, i % visits);
+  }
+  EXPECT_EQ(ui.buttons[2 * visits].kind, UiButtonKind::continue_scene);
+  // Pointing from the eye at week 4's marker on the table chooses week 4.
+  const bundle::VisitRecord week4 = b->visits()[3];
+  glm::vec3 marker{0.0f};
+  for (const scene::DrawItem& item : f->items)
+    if (item.node == week4.node) marker = glm::vec3(item.world[3]);
+  const glm::vec3 eye = stage::UiViewer{}.eye;
+  auto hit = stage::hit_button(ui.buttons, {eye, glm::normalize(marker - eye)});
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(ui.buttons[hit->button].kind, UiButtonKind::option);
+  EXPECT_EQ(ui.buttons[hit->button].option, 3u);
   std::size_t expected =
       glyphs(f->quiz.question_line) + glyphs(ui_lines.continue_line) + glyphs(ui_lines.ask_line);
   for (const scene::QuizOptionView& o : f->quiz.options) expected += glyphs(o.line);
@@ -166,7 +181,7 @@ TEST(UiLayoutExplore, VisitsAreButtonsAndTheChosenOneShowsItsDetails) {
   ASSERT_TRUE(player.choose(3));  // week 4
   f = &player.frame();
   stage::build_ui(*b, *f, {}, ui);
-  ASSERT_EQ(ui.buttons.size(), visits + 2);
+  ASSERT_EQ(ui.buttons.size(), 2 * visits + 2);
   EXPECT_EQ(b->text(f->quiz.feedback_line, 1),
             "第 29 天\n第 26 天到第 32 天之间都可以\n\u2022 抽一次血\n\u2022 询问你的感受");
   ASSERT_EQ(f->labels.size(), 1u);

@@ -51,6 +51,9 @@ glm::vec3 ahead(const glm::vec3& eye, float yaw_degrees, float pitch_degrees, fl
                                     -std::cos(yaw) * std::cos(pitch));
 }
 
+// Half the size of the area around a visit's marker that chooses it (metres).
+constexpr float kVisitTargetRadius = 0.03f;
+
 class Builder {
  public:
   Builder(const bundle::Bundle& b, const scene::FrameState& f, const UiViewer& v, UiFrame& out)
@@ -267,7 +270,26 @@ class Builder {
       text(q.feedback_line, at(h), axes);
       y -= kGap;
     }
+    if (explore) visit_targets();
     button_row(center + axes.up * y, axes);
+  }
+
+  // While exploring a schedule, each visit's marker in the scene can be chosen too: an
+  // invisible button around it, facing the viewer, so a controller ray or a mouse that
+  // points at the marker chooses that visit like its button on the panel.
+  void visit_targets() {
+    if (f_.quiz.quiz >= b_.quizzes().size()) return;
+    const auto visits = b_.visits_of(b_.quizzes()[f_.quiz.quiz].schedule);
+    for (std::uint32_t i = 0; i < visits.size() && i < f_.quiz.options.size(); ++i) {
+      for (const scene::DrawItem& item : f_.items) {
+        if (item.node != visits[i].node || item.opacity <= 0.0f) continue;
+        const glm::vec3 at = glm::vec3(item.world[3]);
+        const Frame3 axes = facing(at, v_.eye);
+        out_.buttons.push_back({UiButtonKind::option, i, at, axes.right * kVisitTargetRadius,
+                                axes.up * kVisitTargetRadius});
+        break;
+      }
+    }
   }
 
   const bundle::Bundle& b_;

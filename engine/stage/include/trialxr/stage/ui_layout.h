@@ -1,7 +1,8 @@
 // The patient's interface in the world, built from a frame state and the bundle's
 // compiled text: the subtitle panel, labels on model parts with leader lines, the quiz
-// panel with its options as large buttons, and the Continue and "Ask the coordinator"
-// buttons. Every host draws this same interface; the buttons come back with their
+// panel with its options as large buttons (for a visit schedule's explore prompt, also
+// an invisible button around each visit's marker in the scene), and the Continue and "Ask
+// the coordinator" buttons. Every host draws this same interface; the buttons come back with their
 // rectangles so a host can hit-test a controller ray or a mouse against them.
 //
 // Text whose translation is missing or stale stands on a panel with an amber border, so
