@@ -1,6 +1,6 @@
 // trialxr-modelgen OUTDIR: writes the sample scenes' models (arm.glb, syringe.glb, cell.glb,
-// drug.glb, signal.glb) into OUTDIR, creating it if needed. The output is deterministic: same tool,
-// same bytes.
+// drug.glb, signal.glb, guide.glb) into OUTDIR, creating it if needed. The output is
+// deterministic: same tool, same bytes.
 #include <exception>
 #include <filesystem>
 #include <iostream>
@@ -12,6 +12,7 @@
 #include "arm_model.h"
 #include "cell_model.h"
 #include "file_output.h"
+#include "guide_model.h"
 #include "molecule_model.h"
 #include "syringe_model.h"
 
@@ -21,7 +22,8 @@ constexpr std::string_view kUsage =
     "usage: trialxr-modelgen OUTDIR\n"
     "  Generates the sample scenes' models into OUTDIR (created if missing):\n"
     "  arm.glb, syringe.glb (the blood sample), cell.glb, drug.glb, signal.glb (how the\n"
-    "  study drug works). The files are byte-identical on every run.\n";
+    "  study drug works), guide.glb (Pip, the children's guide). The files are\n"
+    "  byte-identical on every run.\n";
 
 struct Asset {
   const char* file;
@@ -34,6 +36,7 @@ constexpr Asset kAssets[] = {
     {"cell.glb", trialxr::modelgen::build_cell_glb},
     {"drug.glb", trialxr::modelgen::build_drug_glb},
     {"signal.glb", trialxr::modelgen::build_signal_glb},
+    {"guide.glb", trialxr::modelgen::build_guide_glb},
 };
 
 }  // namespace
