@@ -79,6 +79,34 @@ TEST_F(UiLayout, SubtitleAndLabelWithLeaderLineInEitherLanguage) {
             glyphs_of(zh.subtitle_line, 1) + glyphs_of(zh.labels[0].line, 1));
 }
 
+// A label stands beside its part towards the middle of the view: to the left of a part on
+// the right, to the right of a part on the left, also when the viewer has turned.
+TEST_F(UiLayout, LabelsStandTowardsTheMiddleOfTheView) {
+  scene::Player player(*bundle_);
+  scene::FrameState f = player.seek(12'000'000);
+  ASSERT_EQ(f.labels.size(), 1u);
+  f.subtitle_line = bundle::kNone;  // only the label's glyphs remain
+  auto text_x = [&](float yaw, const glm::vec3& anchor) {
+    f.labels[0].anchor = anchor;
+    stage::UiFrame ui;
+    stage::build_ui(*bundle_, f, {.eye = {0.0f, 1.2f, 0.0f}, .panel_yaw_degrees = yaw}, ui);
+    glm::vec3 sum(0.0f);
+    float n = 0.0f;
+    for (const render::UiQuad& q : ui.quads) {
+      if (q.kind != UiQuadKind::glyph) continue;
+      sum += q.origin;
+      n += 1.0f;
+    }
+    EXPECT_GT(n, 0.0f);
+    return sum / std::max(n, 1.0f);
+  };
+  EXPECT_LT(text_x(0.0f, {0.3f, 0.9f, -0.7f}).x, 0.3f);
+  EXPECT_GT(text_x(0.0f, {-0.3f, 0.9f, -0.7f}).x, -0.3f);
+  // Turned 90° to the left (facing -X, right is -Z): a part at z = +0.3 is on the left.
+  EXPECT_LT(text_x(90.0f, {-0.7f, 0.9f, 0.3f}).z, 0.3f);
+  EXPECT_GT(text_x(90.0f, {-0.7f, 0.9f, -0.3f}).z, -0.3f);
+}
+
 TEST_F(UiLayout, UntranslatedTextStandsOnAnAmberBorderedPlate) {
   scene::Player player(*bundle_, {1});
   const scene::FrameState& f = player.seek(12'000'000);

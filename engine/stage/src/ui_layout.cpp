@@ -191,7 +191,11 @@ class Builder {
     // line does not cross the part itself.
     const Frame3 axes = facing(anchor, v_.eye);
     const glm::vec2 size = size_of(l.line) + glm::vec2(2.0f * kPadding);
-    const float side = glm::dot(anchor - v_.eye, axes.right) > 0.0f ? -1.0f : 1.0f;
+    // Which side of the view the part is on: against the direction the viewer faces
+    // (the panels' yaw), not the plate's own axes, which always face the eye head-on.
+    const float yaw = glm::radians(v_.panel_yaw_degrees);
+    const glm::vec3 view_right(std::cos(yaw), 0.0f, -std::sin(yaw));
+    const float side = glm::dot(anchor - v_.eye, view_right) > 0.0f ? -1.0f : 1.0f;
     const glm::vec3 corner = anchor + glm::vec3(0, 0.09f, 0) + axes.right * (0.05f * side);
     const glm::vec3 center =
         corner + axes.right * (side * size.x * 0.5f) + axes.up * (size.y * 0.5f);
