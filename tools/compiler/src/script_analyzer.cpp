@@ -77,6 +77,10 @@ class Analyzer {
   Text text_from(const Token& token, const Statement& st, bundle::LineKind kind);
   void no_children(const Statement& st);
   void no_line_tag(const Statement& st);
+  // "unknown WHAT 'word'" at the word, with "did you mean" when one of `known` is close,
+  // else `otherwise`.
+  void unknown_word(std::string code, const Token& word, std::string_view what,
+                    const std::vector<std::string>& known, std::string otherwise);
 
   void header(const Statement& st);
   void font_setting(const Statement& st, SceneHeader& h);
@@ -177,6 +181,13 @@ void Analyzer::no_children(const Statement& st) {
   error("TX0210", child.head.loc,
         fmt::format("'{}' cannot have lines indented under it", st.head.text),
         fmt::format("un-indent line {} to match line {}", child.line, st.line));
+}
+
+void Analyzer::unknown_word(std::string code, const Token& word, std::string_view what,
+                            const std::vector<std::string>& known, std::string otherwise) {
+  std::string guess = suggest(word.text, known);
+  error(std::move(code), word.loc, fmt::format("unknown {} '{}'", what, word.text),
+        guess.empty() ? std::move(otherwise) : fmt::format("did you mean '{}'?", guess));
 }
 
 void Analyzer::no_line_tag(const Statement& st) {
@@ -307,12 +318,9 @@ void Analyzer::header(const Statement& st) {
       static const std::vector<std::string> keys = {"title",     "study",    "version",
                                                     "languages", "audience", "approval",
                                                     "font",      "display",  "space"};
-      std::string guess = suggest(key, keys);
-      error("TX0103", f.head.loc, fmt::format("unknown scene setting '{}'", key),
-            guess.empty()
-                ? "settings are: title, study, version, languages, audience, approval, font, "
-                  "display, space"
-                : fmt::format("did you mean '{}'?", guess));
+      unknown_word("TX0103", f.head, "scene setting", keys,
+                   "settings are: title, study, version, languages, audience, approval, font, "
+                   "display, space");
       continue;
     }
     a.finish();
@@ -478,11 +486,9 @@ void Analyzer::object_property(const Statement& p, ObjectDecl& obj) {
   } else {
     static const std::vector<std::string> keys = {"at",   "turn",   "scale",  "hidden", "color",
                                                   "size", "radius", "height", "length", "part"};
-    std::string guess = suggest(key, keys);
-    error("TX0111", p.head.loc, fmt::format("unknown object setting '{}'", key),
-          guess.empty() ? "object settings are: at, turn, scale, hidden, color, size, radius, "
-                          "height, length, part"
-                        : fmt::format("did you mean '{}'?", guess));
+    unknown_word("TX0111", p.head, "object setting", keys,
+                 "object settings are: at, turn, scale, hidden, color, size, radius, height, "
+                 "length, part");
     return;
   }
   for (float v : obj.scale) {
@@ -746,10 +752,8 @@ std::optional<Cue> Analyzer::quiz(const Statement& st) {
       if (auto n = name_arg(ia, "the step a wrong answer leads to", false)) q.wrong_step = *n;
     } else {
       std::vector<std::string> keys = {"ask", "option", "topic", "wrong"};
-      std::string guess = suggest(key, keys);
-      error("TX0303", item.head.loc, fmt::format("unknown quiz item '{}'", key),
-            guess.empty() ? "a quiz holds: ask, option, topic, wrong goto"
-                          : fmt::format("did you mean '{}'?", guess));
+      unknown_word("TX0303", item.head, "quiz item", keys,
+                   "a quiz holds: ask, option, topic, wrong goto");
       continue;
     }
     ia.finish();
@@ -800,10 +804,7 @@ void Analyzer::quiz_option(const Statement& st, QuizDecl& q) {
       if (auto n = name_arg(ia, "a step name", false)) o.go_to = *n;
     } else {
       std::vector<std::string> keys = {"feedback", "goto"};
-      std::string guess = suggest(item.head.text, keys);
-      error("TX0303", item.head.loc, fmt::format("unknown option item '{}'", item.head.text),
-            guess.empty() ? "an option holds: feedback, goto"
-                          : fmt::format("did you mean '{}'?", guess));
+      unknown_word("TX0303", item.head, "option item", keys, "an option holds: feedback, goto");
       continue;
     }
     ia.finish();
@@ -850,11 +851,9 @@ void Analyzer::schedule(const Statement& st) {
     } else {
       static const std::vector<std::string> keys = {"at",     "turn",     "scale",       "hidden",
                                                     "length", "day-text", "window-text", "visit"};
-      std::string guess = suggest(key, keys);
-      error("TX1003", p.head.loc, fmt::format("unknown schedule setting '{}'", key),
-            guess.empty() ? "a schedule holds: visit, day-text, window-text, length, at, turn, "
-                            "scale, hidden"
-                          : fmt::format("did you mean '{}'?", guess));
+      unknown_word("TX1003", p.head, "schedule setting", keys,
+                   "a schedule holds: visit, day-text, window-text, length, at, turn, scale, "
+                   "hidden");
     }
   }
   if (sched.visits.empty()) {
@@ -956,10 +955,8 @@ void Analyzer::visit(const Statement& st, ScheduleDecl& sched) {
       }
     } else {
       std::vector<std::string> keys = {"day", "window", "procedure"};
-      std::string guess = suggest(key, keys);
-      error("TX1003", item.head.loc, fmt::format("unknown visit setting '{}'", key),
-            guess.empty() ? "a visit holds: day, window, procedure"
-                          : fmt::format("did you mean '{}'?", guess));
+      unknown_word("TX1003", item.head, "visit setting", keys,
+                   "a visit holds: day, window, procedure");
       continue;
     }
     ia.finish();
