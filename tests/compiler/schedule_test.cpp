@@ -278,6 +278,29 @@ TEST(ScheduleDiagnostics, EveryMistakeIsLocated) {
   EXPECT_EQ(at("TX0117"), (Lines{20}));
 }
 
+// Days 1 and 2 on a path to day 100 are 0.8 cm apart: the markers (3.6 cm) overlap.
+TEST(ScheduleDiagnostics, VisitsTooCloseToTellApartAreAWarning) {
+  TempDir dir;
+  auto r = compile(dir, kHeader +
+                            "schedule visits\n"          // 6
+                            "  at -0.4 0.82 -0.6\n"      // 7
+                            "  visit a \"A\" #line:a\n"  // 8
+                            "    day 1\n"                // 9
+                            "  visit b \"B\" #line:b\n"  // 10
+                            "    day 2\n"                // 11
+                            "  visit c \"C\" #line:c\n"  // 12
+                            "    day 100\n"              // 13
+                            "step s\n  explore visits \"Pick.\" #line:q\n");
+  EXPECT_TRUE(r.ok()) << r.rendered();
+  auto found = codes(r, "TX1005");
+  ASSERT_EQ(found.size(), 1u) << r.rendered();
+  EXPECT_EQ(found[0].severity, Severity::warning);
+  EXPECT_EQ(found[0].loc.line, 10u);
+  EXPECT_EQ(found[0].message,
+            "visits 'a' and 'b' are drawn 0.8 cm apart; their markers are 3.6 cm wide and overlap");
+  EXPECT_EQ(found[0].hint, "make the path longer, e.g. 'length 3.57'");
+}
+
 TEST(ScheduleDiagnostics, ATranslationMustKeepThePlaceholders) {
   TempDir dir;
   dir.write("plan.zh.po",

@@ -13,6 +13,7 @@
 #include <map>
 #include <set>
 
+#include "schedule_lowering.h"
 #include "script_args.h"
 #include "trialxr/compiler/color.h"
 
@@ -998,9 +999,26 @@ std::optional<Cue> Analyzer::explore(const Statement& st) {
   return c;
 }
 
-// Visits in day order with distinct names; each explore names a schedule.
+// Visits in day order with distinct names, far enough apart on the path to tell apart;
+// each explore names a schedule.
 void Analyzer::check_schedules() {
   for (const ScheduleDecl& s : model_.schedules) {
+    const ScheduleLayout layout = layout_schedule(s);
+    const float scale = model_.objects[s.object].scale[0];
+    for (std::size_t i = 1; i < s.visits.size(); ++i) {
+      const float gap = (layout.visit_x[i] - layout.visit_x[i - 1]) * scale;
+      const float wide = 2.0f * kVisitMarkerRadius * scale;
+      if (!(gap < wide) || !s.visits[i].has_day || !s.visits[i - 1].has_day ||
+          s.visits[i].day <= s.visits[i - 1].day)  // out of order: TX1008
+        continue;
+      warning("TX1005", s.visits[i].name.loc,
+              fmt::format("visits '{}' and '{}' are drawn {:.1f} cm apart; their markers are "
+                          "{:.1f} cm wide and overlap",
+                          s.visits[i - 1].name.text, s.visits[i].name.text, gap * 100.0f,
+                          wide * 100.0f),
+              fmt::format("make the path longer, e.g. 'length {:.2f}'",
+                          std::ceil(s.length * wide / std::max(gap, 1e-4f) * 100.0f) / 100.0f));
+    }
     std::map<std::string, const VisitDecl*> names;
     const VisitDecl* previous = nullptr;
     for (const VisitDecl& v : s.visits) {
