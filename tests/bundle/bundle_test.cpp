@@ -1373,6 +1373,54 @@ TEST(BundleRobustness, RandomDamageIsRefusedOrHarmless) {
   RecordProperty("opened_after_damage", opened);
 }
 
+Bytes schedule_bundle();  // [SECTION] visit schedules
+
+// The visit schedule's tables damaged at random and re-hashed: refused with the section
+// named, or, when they open, walkable without checks.
+TEST(BundleRobustness, RandomDamageToAScheduleIsRefusedOrHarmless) {
+  const Bytes file = schedule_bundle();
+  const RawBundle original = RawBundle::parse(file);
+  const std::uint32_t targets[] = {kSecVisits, kSecVisitProcedures, kSecQuizzes, kSecOptions,
+                                   kSecObjects};
+  std::mt19937_64 rng(20261129);
+  const char* env = std::getenv("TRIALXR_FUZZ_ITERATIONS");
+  const int iterations = env != nullptr ? std::atoi(env) : 2000;
+  for (int i = 0; i < iterations; ++i) {
+    RawBundle raw = original;
+    const std::uint32_t type = targets[rng() % std::size(targets)];
+    Bytes bytes = raw.raw(type);
+    ASSERT_FALSE(bytes.empty());
+    const int flips = 1 + static_cast<int>(rng() % 3);
+    for (int k = 0; k < flips; ++k) {
+      bytes[rng() % bytes.size()] =
+          (rng() % 3 == 0) ? std::byte{0xFF} : static_cast<std::byte>(rng());
+    }
+    raw.set_raw(type, bytes);
+    auto b = Bundle::open_bytes(raw.serialize(), preview());
+    if (!b) {
+      EXPECT_EQ(b.error().message.rfind("<memory>: section ", 0), 0u) << b.error().message;
+      continue;
+    }
+    for (std::uint32_t o = 0; o < b->objects().size(); ++o) {
+      for (const VisitRecord& v : b->visits_of(o)) {
+        (void)b->nodes()[v.node];
+        (void)b->text(v.name_line, 0);
+        (void)b->text(v.details_line, 0);
+        for (std::uint32_t line :
+             b->visit_procedures().subspan(v.first_procedure, v.procedure_count))
+          (void)b->text(line, 0);
+      }
+    }
+    for (const QuizRecord& q : b->quizzes()) {
+      for (const OptionRecord& opt : b->options().subspan(q.first_option, q.option_count))
+        (void)b->text(opt.text_line, 0);
+      if (q.kind == QuizKind::explore) {
+        EXPECT_EQ(b->visits_of(q.schedule).size(), q.option_count);
+      }
+    }
+  }
+}
+
 // [SECTION] visit schedules (1.4)
 
 // Two visits of a schedule explored by the one quiz, and a box: compiled from a script so
