@@ -1,9 +1,9 @@
 // The sample scenes' storyboards as a patient would see them, step by step, compared with
 // golden images (tests/render/golden/sample-*.png, taking-part-*.png, kids-*.png,
-// drug-action-*.png, visit-schedule-*.png) within a tolerance. Rendered through `trialxr render
-// --storyboard` with the validation layer on, so the whole path — compiler, bundle, player, stage,
-// renderer, headless host — is under test. Regenerate with tools/update-goldens.sh after an
-// intended change.
+// drug-action-*.png, visit-schedule-*.png, mri-scan-*.png) within a tolerance. Rendered
+// through `trialxr render --storyboard` with the validation layer on, so the whole path —
+// compiler, bundle, player, stage, renderer, headless host — is under test. Regenerate with
+// tools/update-goldens.sh after an intended change.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -32,7 +32,7 @@ TEST(SampleScenes, EveryShippedSceneCompilesCleanAsARelease) {
     ASSERT_TRUE(compiled);
     EXPECT_TRUE(compiled->diags.empty()) << compiled->rendered();
   }
-  EXPECT_GE(scenes, 5u);
+  EXPECT_GE(scenes, 6u);
 }
 
 // The storyboard of scenes/NAME.txs in `language`, each step compared with golden
@@ -82,6 +82,13 @@ TEST(SampleGolden, DrugActionStoryboardInEnglishAndChinese) {
 TEST(SampleGolden, VisitScheduleStoryboardInEnglishAndChinese) {
   expect_storyboard_goldens("visit-schedule", "en", "visit-schedule-en-", 7);
   expect_storyboard_goldens("visit-schedule", "zh", "visit-schedule-zh-", 7);
+}
+
+// The couch is in the bore at the slide and scan steps (the scan's moment is at the start
+// of its looping knock, so at rest), and out again from the question on.
+TEST(SampleGolden, MriScanStoryboardInEnglishAndChinese) {
+  expect_storyboard_goldens("mri-scan", "en", "mri-scan-en-", 8);
+  expect_storyboard_goldens("mri-scan", "zh", "mri-scan-zh-", 8);
 }
 
 TEST(SampleGolden, StoryboardFramesMatchTheirGoldens) {

@@ -1,5 +1,5 @@
 // trialxr-modelgen OUTDIR: writes the sample scenes' models (arm.glb, syringe.glb, cell.glb,
-// drug.glb, signal.glb, guide.glb) into OUTDIR, creating it if needed. The output is
+// drug.glb, signal.glb, guide.glb, scanner.glb) into OUTDIR, creating it if needed. The output is
 // deterministic: same tool, same bytes.
 #include <exception>
 #include <filesystem>
@@ -14,6 +14,7 @@
 #include "file_output.h"
 #include "guide_model.h"
 #include "molecule_model.h"
+#include "scanner_model.h"
 #include "syringe_model.h"
 
 namespace {
@@ -22,8 +23,8 @@ constexpr std::string_view kUsage =
     "usage: trialxr-modelgen OUTDIR\n"
     "  Generates the sample scenes' models into OUTDIR (created if missing):\n"
     "  arm.glb, syringe.glb (the blood sample), cell.glb, drug.glb, signal.glb (how the\n"
-    "  study drug works), guide.glb (Pip, the children's guide). The files are\n"
-    "  byte-identical on every run.\n";
+    "  study drug works), guide.glb (Pip, the children's guide), scanner.glb (the MRI\n"
+    "  scan). The files are byte-identical on every run.\n";
 
 struct Asset {
   const char* file;
@@ -37,6 +38,7 @@ constexpr Asset kAssets[] = {
     {"drug.glb", trialxr::modelgen::build_drug_glb},
     {"signal.glb", trialxr::modelgen::build_signal_glb},
     {"guide.glb", trialxr::modelgen::build_guide_glb},
+    {"scanner.glb", trialxr::modelgen::build_scanner_glb},
 };
 
 }  // namespace
