@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the golden images (tests/render/golden/*.png) on lavapipe: the renderer's
 # focused scenes (render_test) and the sample scene's storyboard (app_test), each run
-# with TRIALXR_UPDATE_GOLDENS=1, which writes each golden instead of comparing. Look at every changed PNG before committing it.
+# with TRIALXR_UPDATE_GOLDENS=1, which writes each golden that is missing or no longer matches
+# (those that still match stay untouched). Look at every changed PNG before committing it.
 #   tools/update-goldens.sh [build-dir]     (default: build/dev)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -39,7 +39,8 @@ headless::RgbaImage difference_image(const headless::RgbaImage& actual,
                                      const headless::RgbaImage& expected, int channel_threshold);
 
 // Compares `actual` with tests/render/golden/<name>.png. With TRIALXR_UPDATE_GOLDENS=1
-// it writes the golden instead. On a mismatch it writes <name>.actual.png and
+// it writes the golden instead when it is missing or does not match (a golden that still
+// matches is left as it is). On a mismatch it writes <name>.actual.png and
 // <name>.diff.png under the build's render-failures/ folder and says where.
 // Returns an empty string on success, else the failure message.
 std::string check_golden(const std::string& name, const headless::RgbaImage& actual,
