@@ -229,17 +229,6 @@ Trs at(const glm::dvec3& p) {
   return {p, glm::dquat(1.0, 0.0, 0.0, 0.0), glm::dvec3(1.0)};
 }
 
-int add_material(GltfBuilder& gltf, const char* name, std::uint32_t rgb, double roughness,
-                 double alpha = 1.0, double emissive = 0.0) {
-  MaterialDesc desc;
-  desc.name = name;
-  desc.base_color = srgb_color(rgb, alpha);
-  desc.roughness = roughness;
-  desc.blend = alpha < 1.0;
-  if (emissive > 0.0) desc.emissive = glm::dvec3(desc.base_color) * emissive;
-  return gltf.add_material(desc);
-}
-
 }  // namespace
 
 std::vector<unsigned char> build_cell_glb() {
@@ -247,11 +236,11 @@ std::vector<unsigned char> build_cell_glb() {
 
   const int head_material = add_material(gltf, "lipid-head", 0xF2A99B, 0.6);
   const int tail_material = add_material(gltf, "lipid-tail", 0xE9CF86, 0.7);
-  const int core_material = add_material(gltf, "lipid-core", 0xF3E2A6, 0.8, 0.5);
+  const int core_material = add_material(gltf, "lipid-core", 0xF3E2A6, 0.8, 0.0, 0.5);
   const int protein_material = add_material(gltf, "receptor", 0x6F62D4, 0.45);
-  const int pocket_material = add_material(gltf, "binding-site", 0x38C6BE, 0.35, 1.0, 0.3);
+  const int pocket_material = add_material(gltf, "binding-site", 0x38C6BE, 0.35, 0.3);
   const int inner_material = add_material(gltf, "receptor-inside", 0x5444A6, 0.5);
-  const int messenger_material = add_material(gltf, "messenger", 0xE8C93A, 0.4, 1.0, 0.35);
+  const int messenger_material = add_material(gltf, "messenger", 0xE8C93A, 0.4, 0.35);
 
   Bilayer layers = bilayer();
   MeshData core = core_slab();

@@ -327,4 +327,15 @@ std::vector<unsigned char> GltfBuilder::to_glb() {
   return {glb.begin(), glb.end()};
 }
 
+int add_material(GltfBuilder& gltf, const std::string& name, std::uint32_t rgb, double roughness,
+                 double emissive, double alpha) {
+  MaterialDesc desc;
+  desc.name = name;
+  desc.base_color = srgb_color(rgb, alpha);
+  desc.roughness = roughness;
+  desc.blend = alpha < 1.0;
+  if (emissive > 0.0) desc.emissive = glm::dvec3(desc.base_color) * emissive;
+  return gltf.add_material(desc);
+}
+
 }  // namespace trialxr::modelgen

@@ -47,6 +47,13 @@ struct Trs {
 
 enum class Interpolation { kStep, kLinear, kCubicSpline };
 
+class GltfBuilder;
+
+// A plain material: sRGB colour `rgb`, metallic 0, `roughness`, emissive = the colour ×
+// `emissive`, alpha BLEND when `alpha` < 1. Returns its index.
+int add_material(GltfBuilder& gltf, const std::string& name, std::uint32_t rgb, double roughness,
+                 double emissive = 0.0, double alpha = 1.0);
+
 class GltfBuilder {
  public:
   explicit GltfBuilder(const std::string& generator);

@@ -261,16 +261,6 @@ AntennaMeshes antenna_meshes() {
   return out;
 }
 
-int add_material(GltfBuilder& gltf, const char* name, std::uint32_t rgb, double roughness,
-                 double emissive = 0.0) {
-  MaterialDesc desc;
-  desc.name = name;
-  desc.base_color = srgb_color(rgb);
-  desc.roughness = roughness;
-  if (emissive > 0.0) desc.emissive = glm::dvec3(desc.base_color) * emissive;
-  return gltf.add_material(desc);
-}
-
 Trs at(const glm::vec3& p, const glm::dquat& rotation = glm::dquat(1.0, 0.0, 0.0, 0.0)) {
   return {glm::dvec3(p), rotation, glm::dvec3(1.0)};
 }

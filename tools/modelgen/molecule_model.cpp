@@ -91,16 +91,6 @@ void centre_atoms(std::vector<Atom>& atoms) {
   for (Atom& atom : atoms) atom.at -= mid;
 }
 
-int add_colour(GltfBuilder& gltf, const std::string& name, std::uint32_t rgb, double roughness,
-               double emissive = 0.0) {
-  MaterialDesc desc;
-  desc.name = name;
-  desc.base_color = srgb_color(rgb);
-  desc.roughness = roughness;
-  if (emissive > 0.0) desc.emissive = glm::dvec3(desc.base_color) * emissive;
-  return gltf.add_material(desc);
-}
-
 // The model: root `name` → `molecule` (the mesh, turned by "spin" about +Y: a full turn in
 // kSpinSeconds, LINEAR, a key every quarter turn, so it loops seamlessly).
 std::vector<unsigned char> finish(GltfBuilder& gltf, const std::string& name, const Molecule& m) {
@@ -135,13 +125,13 @@ std::vector<unsigned char> build_drug_glb() {
   Molecule m;
   enum : int { C, O, N, H, Cl };
   m.elements = {
-      {add_colour(gltf, "carbon", 0x3C3F46, 0.45), 0.0062f},
-      {add_colour(gltf, "oxygen", 0xE0322B, 0.4), 0.0058f},
-      {add_colour(gltf, "nitrogen", 0x3558E8, 0.4), 0.0058f},
-      {add_colour(gltf, "hydrogen", 0xF4F4F4, 0.5), 0.0040f},
-      {add_colour(gltf, "chlorine", 0x35C43B, 0.4), 0.0066f},
+      {add_material(gltf, "carbon", 0x3C3F46, 0.45), 0.0062f},
+      {add_material(gltf, "oxygen", 0xE0322B, 0.4), 0.0058f},
+      {add_material(gltf, "nitrogen", 0x3558E8, 0.4), 0.0058f},
+      {add_material(gltf, "hydrogen", 0xF4F4F4, 0.5), 0.0040f},
+      {add_material(gltf, "chlorine", 0x35C43B, 0.4), 0.0066f},
   };
-  m.bond_material = add_colour(gltf, "bond", 0xB9BDC6, 0.5);
+  m.bond_material = add_material(gltf, "bond", 0xB9BDC6, 0.5);
 
   // A benzene ring (upright, facing the viewer) with an amide on top, a hydroxyl below
   // and a chlorine on the left; the other ring carbons carry hydrogens.
@@ -183,10 +173,10 @@ std::vector<unsigned char> build_signal_glb() {
   Molecule m;
   enum : int { Body, O };
   m.elements = {
-      {add_colour(gltf, "signal-orange", 0xF08A24, 0.4, 0.12), 0.0064f},
-      {add_colour(gltf, "signal-oxygen", 0xD8402A, 0.4), 0.0058f},
+      {add_material(gltf, "signal-orange", 0xF08A24, 0.4, 0.12), 0.0064f},
+      {add_material(gltf, "signal-oxygen", 0xD8402A, 0.4), 0.0058f},
   };
-  m.bond_material = add_colour(gltf, "signal-bond", 0xF6D7A8, 0.5);
+  m.bond_material = add_material(gltf, "signal-bond", 0xF6D7A8, 0.5);
   const std::array<glm::vec3, 10> at = {{
       {-0.0260f, 0.0040f, 0.0f},       // 0 head atom
       {-0.0385f, 0.0150f, 0.0f},       // 1-3 its three branches
