@@ -93,6 +93,7 @@ class Analyzer {
   std::optional<Cue> quiz(const Statement& st);
   void quiz_option(const Statement& st, QuizDecl& q);
   std::optional<Cue> explore(const Statement& st);
+  Cue add_quiz(const Statement& st, QuizDecl q);  // keeps q; the cue that shows it
   void schedule(const Statement& st);
   void visit(const Statement& st, ScheduleDecl& schedule);
   std::optional<Text> template_text(const Statement& st,
@@ -776,6 +777,10 @@ std::optional<Cue> Analyzer::quiz(const Statement& st) {
   if (q.kind == bundle::QuizKind::true_false && q.options.size() != 2) {
     error("TX0304", at, "a true-false quiz has exactly two options");
   }
+  return add_quiz(st, std::move(q));
+}
+
+Cue Analyzer::add_quiz(const Statement& st, QuizDecl q) {
   Cue c;
   c.op = CueOp::quiz;
   c.line = st.line;
@@ -990,13 +995,7 @@ std::optional<Cue> Analyzer::explore(const Statement& st) {
     q.question = text_from(*s, st, bundle::LineKind::question);
   a.finish();
   if (!a.ok()) return std::nullopt;
-  Cue c;
-  c.op = CueOp::quiz;
-  c.line = st.line;
-  c.loc = st.head.loc;
-  c.quiz = model_.quizzes.size();
-  model_.quizzes.push_back(std::move(q));
-  return c;
+  return add_quiz(st, std::move(q));
 }
 
 // Visits in day order with distinct names, far enough apart on the path to tell apart;
