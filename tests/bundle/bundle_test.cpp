@@ -1183,6 +1183,16 @@ TEST(BundleCrossReferences, EachBrokenReferenceIsNamed) {
        "section CUES: record 0 line is missing (kNone)"},
       {"cue play other object", edit<CueRecord>(kSecCues, [](auto& c) { c[2].target = 3; }),
        "section CUES: record 2 plays animation 0 of object 0 on node 3 of object 1"},
+      {"cue stop other object's clip", edit<CueRecord>(kSecCues, [](auto& c) {
+         c[2].op = CueOp::stop;
+         c[2].target = 3;
+       }),
+       "section CUES: record 2 stops animation 0 of object 0 on node 3 of object 1"},
+      {"cue stop clip out of range", edit<CueRecord>(kSecCues, [](auto& c) {
+         c[2].op = CueOp::stop;
+         c[2].ref = 9;
+       }),
+       "section CUES: record 2 ref 9 is out of range"},
       {"cue go_to", edit<CueRecord>(kSecCues, [](auto& c) { c[6].ref = 2; }),
        "section CUES: record 6 ref 2 is out of range (2 in STEP)"},
       {"cue quiz", edit<CueRecord>(kSecCues, [](auto& c) { c[5].ref = kNone; }),

@@ -252,6 +252,31 @@ TEST(CompilerDiagnostics, UnknownObjectPartAndClip) {
   EXPECT_EQ(kinds[1].loc.line, 15u);
 }
 
+// `stop NAME "clip"` names one of the model's animations (lowered to its index); a
+// misspelt one is located with a suggestion. Plain `stop NAME` stops them all (kNone).
+TEST(Compiler, StopCanNameOneClip) {
+  TempDir dir;
+  std::filesystem::copy_file(arm_model(), dir.file("arm.glb"));
+  const std::string head =
+      "scene s\n  title \"t\" #line:t\n  study S\n  version 1\n  languages en\n"
+      "model arm \"arm.glb\"\n  at 0 0.9 -0.8\nstep one\n"
+      "  play arm \"pulse\" loop\n";
+  auto r = compile_text(dir, head + "  stop arm \"pulse\"\n  stop arm\n");
+  ASSERT_TRUE(r.ok()) << r.rendered();
+  const auto& c = r.content;
+  const auto* cues = &c.cues[c.steps[0].first_cue];
+  EXPECT_EQ(cues[1].op, CueOp::stop);
+  EXPECT_EQ(c.strings.view(c.animations[cues[1].ref].name), "pulse");
+  EXPECT_EQ(cues[2].ref, kNone);
+
+  auto bad = compile_text(dir, head + "  stop arm \"puls\"\n");  // line 10
+  auto found = codes(bad, "TX0115");
+  ASSERT_EQ(found.size(), 1u) << bad.rendered();
+  EXPECT_EQ(found[0].loc.line, 10u);
+  EXPECT_EQ(found[0].loc.column, 12u);
+  EXPECT_EQ(found[0].hint, "did you mean \"pulse\"?");
+}
+
 TEST(CompilerDiagnostics, UnreadableScriptIsAnIoError) {
   auto r = compiler::compile_scene("/nonexistent/scene.txs");
   ASSERT_FALSE(r);

@@ -146,6 +146,27 @@ TEST(Clips, StopHoldsThePoseAtTheStop) {
   expect_translation(p.frame().joint_matrices[0], 1.5f, 0.0f, 1.5f);
 }
 
+// `stop NAME "clip"`: that clip plays to the end of the cycle it is in and holds its last
+// pose; the object's other clips go on.
+TEST(Clips, StoppingOneClipFinishesItsCycleAndLeavesTheOthersPlaying) {
+  auto b = rig({rig_cue(CueOp::play, kClipLinear, 0), rig_cue(CueOp::play, kClipMorph, 0),
+                rig_cue(CueOp::wait_time, bundle::kNone, 0, 2.5f),
+                rig_cue(CueOp::stop, kClipLinear),  // half a second into its second cycle
+                rig_cue(CueOp::wait_time, bundle::kNone, 0, 100.0f)});
+  ASSERT_TRUE(b);
+  Player p(*b);
+  p.tick(3.0);  // still playing: 1 s into the cycle, bone at (1, 2, 3)
+  expect_translation(p.frame().joint_matrices[0], 2.0f, 1.0f, 3.0f);
+  p.tick(2.25);  // 5.25 s: the cycle ended at 4 s and holds (2, 4, 6); it does not wrap
+  expect_translation(p.frame().joint_matrices[0], 3.0f, 3.0f, 6.0f);
+  const scene::DrawItem* body = item_for(p.frame(), kRigBody);
+  ASSERT_NE(body, nullptr);  // the morph loop goes on: 0.25 s into its sixth cycle
+  EXPECT_FLOAT_EQ(p.frame().morph_weights[body->first_weight], 0.25f);
+  EXPECT_FLOAT_EQ(p.frame().morph_weights[body->first_weight + 1], 0.125f);
+  // The stop does not wait for the cycle: the cue after it started at 2.5 s.
+  EXPECT_EQ(events_of(p.event_log(), scene::EventKind::cue_started)[4].time, 2500 * 1000);
+}
+
 TEST(Clips, StepAndCubicClipsPlayThroughThePlayer) {
   auto b = rig(
       {rig_cue(CueOp::play, kClipStep, 0), rig_cue(CueOp::wait_time, bundle::kNone, 0, 1.5f),

@@ -842,13 +842,17 @@ class Validator {
         return false;
       }
       switch (c.op) {
+        case CueOp::stop:  // ref: one animation to finish, or kNone for all of them
+          if (c.ref == kNone) break;
+          [[fallthrough]];
         case CueOp::play: {
           if (!index("ref", c.ref, t_.animations.size(), kSecAnimations)) return false;
           std::uint32_t object = t_.nodes[c.target].object;
           std::uint32_t clip_object = t_.animations[c.ref].object;
           if (object != clip_object) {
-            return bad("plays animation {} of object {} on node {} of object {}", c.ref,
-                       clip_object, c.target, object);
+            return bad("{} animation {} of object {} on node {} of object {}",
+                       c.op == CueOp::play ? "plays" : "stops", c.ref, clip_object, c.target,
+                       object);
           }
           break;
         }

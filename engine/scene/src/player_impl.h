@@ -77,6 +77,7 @@ struct Player::Impl {
   void start_tween(const bundle::CueRecord& cue);
   void play_clip(std::uint32_t cue_index, const bundle::CueRecord& cue);
   void stop_clips(std::uint32_t object);
+  void finish_clip(std::uint32_t animation);
   void show_quiz(std::uint32_t cue_index);
   void activate_quiz(std::uint32_t cue_index);
   void reset_quiz();

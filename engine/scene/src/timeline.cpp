@@ -181,7 +181,11 @@ bool Player::Impl::run_cue(std::uint32_t c) {
       play_clip(c, cue);
       break;
     case CueOp::stop:
-      stop_clips(b.nodes()[cue.target].object);
+      if (cue.ref == kNone) {
+        stop_clips(b.nodes()[cue.target].object);
+      } else {
+        finish_clip(cue.ref);
+      }
       break;
     case CueOp::highlight:
       state.nodes[cue.target].highlight_until = duration > 0 ? scene + duration : kForever;
@@ -343,6 +347,27 @@ void Player::Impl::stop_clips(std::uint32_t object) {
     if (state.clips[i].object != object) continue;
     poser.bake(state, i, scene);
     state.clips.erase(state.clips.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+}
+
+// `stop NAME "clip"`: the clip plays to the end of the cycle it is in, then holds that
+// last pose (a loop made to start and end at rest comes to rest); other clips go on.
+void Player::Impl::finish_clip(std::uint32_t animation) {
+  const Micros length = layout.clip_duration[animation];
+  for (std::size_t i = 0; i < state.clips.size(); ++i) {
+    detail::ActiveClip& clip = state.clips[i];
+    if (clip.animation != animation) continue;
+    if (length <= 0) {
+      poser.bake(state, i, scene);
+      state.clips.erase(state.clips.begin() + static_cast<std::ptrdiff_t>(i));
+      return;
+    }
+    const Micros elapsed = std::max<Micros>(0, scene - clip.start);
+    const auto cycles = static_cast<std::uint32_t>(
+        std::min<Micros>((elapsed + length - 1) / length, Micros{UINT32_MAX}));
+    const std::uint32_t last = std::max<std::uint32_t>(1, cycles);
+    clip.repeats = clip.repeats == 0 ? last : std::min(clip.repeats, last);
+    return;
   }
 }
 

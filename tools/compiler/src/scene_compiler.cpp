@@ -270,7 +270,7 @@ void SceneCompiler::check_target(const Cue& c) {
             fmt::format("write '{}'", object_name));
       return;
     }
-    if (c.op == CueOp::play && loaded.model) {
+    if ((c.op == CueOp::play || !c.clip.empty()) && loaded.model) {
       std::vector<std::string> clips;
       for (const auto& a : loaded.model->animations()) {
         if (a.name == c.clip) return;
@@ -649,6 +649,14 @@ bundle::CueRecord SceneCompiler::lower_cue(const Cue& c) {
       rec.value[1] = q.y;
       rec.value[2] = q.z;
       rec.value[3] = q.w;
+      break;
+    }
+    case CueOp::stop: {
+      if (c.clip.empty()) break;  // every clip of the object
+      auto object = find_object(c.target.text);
+      const auto& anims = loaded_[*object].model->animations();
+      for (std::uint32_t a = 0; a < anims.size(); ++a)
+        if (anims[a].name == c.clip) rec.ref = r_.content.objects[*object].first_animation + a;
       break;
     }
     case CueOp::play: {

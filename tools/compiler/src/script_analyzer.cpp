@@ -638,6 +638,12 @@ std::optional<Cue> Analyzer::cue(const Statement& st) {
   } else if (w == "stop" || w == "unhighlight" || w == "unlabel") {
     c.op = w == "stop" ? CueOp::stop : w == "unhighlight" ? CueOp::unhighlight : CueOp::unlabel;
     target();
+    // `stop NAME "clip"`: only that clip, which ends its current cycle.
+    if (c.op == CueOp::stop && a.peek() != nullptr && a.peek()->kind == TokenKind::string) {
+      auto clip = a.string("the animation's name");
+      c.clip = clip->text;
+      c.clip_loc = clip->loc;
+    }
   } else if (w == "highlight") {
     c.op = CueOp::highlight;
     target();

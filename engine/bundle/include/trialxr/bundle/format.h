@@ -360,14 +360,14 @@ struct StepRecord {
 };
 
 enum class CueOp : std::uint32_t {
-  say,        // line: narration + subtitle; runs in the background
-  show,       // target; duration = fade time
-  hide,       // target; duration = fade time
-  move,       // target to value[0..2] (metres) over duration
-  rotate,     // target to quaternion value[0..3] over duration
-  scale,      // target to value[0..2] over duration
-  play,       // target object, ref = animation; count = repeats, 0 loops
-  stop,       // target object: stop its clips
+  say,     // line: narration + subtitle; runs in the background
+  show,    // target; duration = fade time
+  hide,    // target; duration = fade time
+  move,    // target to value[0..2] (metres) over duration
+  rotate,  // target to quaternion value[0..3] over duration
+  scale,   // target to value[0..2] over duration
+  play,    // target object, ref = animation; count = repeats, 0 loops
+  stop,    // target object: stop its clips (ref kNone), or only animation ref, after its cycle
   highlight,  // target; duration = how long, 0 = until unhighlight
   unhighlight,
   label,  // target, line; duration = how long, 0 = until unlabel
